@@ -1,0 +1,274 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/khabar-data/khabar/extractors"
+	"github.com/khabar-data/khabar/gazetteer"
+	"github.com/khabar-data/khabar/lexicon"
+	"github.com/khabar-data/khabar/output"
+	"github.com/khabar-data/khabar/pipeline"
+	"github.com/khabar-data/khabar/raw"
+	"github.com/khabar-data/khabar/schemas"
+)
+
+func schemaVersion() string { return schemas.Version }
+
+// listFlag collects a repeatable flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// resourceFlags are the flags that extend the built-in data.
+type resourceFlags struct {
+	gazetteer listFlag
+	lexicons  string
+}
+
+func (r *resourceFlags) register(fs *flag.FlagSet) {
+	fs.Var(&r.gazetteer, "gazetteer", "extra gazetteer forms (TSV with the columns of gazetteer/data/forms.tsv); repeatable")
+	fs.StringVar(&r.lexicons, "lexicons", "", "folder of extra lexicon TSV files named like lexicon/data/*.tsv, added to the built-in ones")
+}
+
+func (r *resourceFlags) load() (*extractors.Resources, error) {
+	res := &extractors.Resources{Gazetteer: gazetteer.Default(), Lexicon: lexicon.Default()}
+	if len(r.gazetteer) > 0 {
+		g, err := gazetteer.Load(r.gazetteer...)
+		if err != nil {
+			return nil, err
+		}
+		res.Gazetteer = g
+	}
+	if r.lexicons != "" {
+		l, err := lexicon.Load(r.lexicons)
+		if err != nil {
+			return nil, err
+		}
+		res.Lexicon = l
+	}
+	return res, nil
+}
+
+func parseRefDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--ref-date %q: want YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+func cmdRun(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	in := fs.String("in", "", "input: a folder of .txt articles (recursive) or a .jsonl file; default: the embedded raw/ articles")
+	out := fs.String("out", "out", "output folder")
+	formats := fs.String("format", "parquet,xlsx,jsonl", "output formats, comma-separated: parquet, xlsx, jsonl")
+	refDate := fs.String("ref-date", "", "resolve relative dates against this date (YYYY-MM-DD) when an article has no publication date")
+	encoding := fs.String("encoding", "auto", "encoding of .txt inputs: "+strings.Join(pipeline.EncodingNames(), ", "))
+	maxBytes := fs.Int64("max-bytes", pipeline.DefaultMaxBytes, "refuse inputs larger than this many bytes (0: no limit)")
+	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	var rf resourceFlags
+	rf.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return exitFatal
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "khabar run: unexpected argument %q (use --in)\n", fs.Arg(0))
+		return exitFatal
+	}
+	fmts, err := output.ParseFormats(*formats)
+	if err != nil {
+		fmt.Fprintln(stderr, "khabar run:", err)
+		return exitFatal
+	}
+	ref, err := parseRefDate(*refDate)
+	if err != nil {
+		fmt.Fprintln(stderr, "khabar run:", err)
+		return exitFatal
+	}
+	if *encoding != "auto" && *encoding != "utf-8" {
+		if _, err := pipeline.Decode([]byte("x"), *encoding, 0); err != nil && strings.Contains(err.Error(), "unknown encoding") {
+			fmt.Fprintln(stderr, "khabar run:", err)
+			return exitFatal
+		}
+	}
+	res, err := rf.load()
+	if err != nil {
+		fmt.Fprintln(stderr, "khabar run:", err)
+		return exitFatal
+	}
+	cfg := pipeline.Config{In: *in, RefDate: ref, Encoding: *encoding, MaxBytes: *maxBytes, Resources: res}
+	inputName := *in
+	if *in == "" {
+		cfg.InFS, cfg.In = raw.FS, "."
+		inputName = "raw/ (embedded)"
+	}
+	started := time.Now()
+	result, err := pipeline.Run(cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, "khabar run:", err)
+		return exitFatal
+	}
+	m := output.NewManifest(result, inputName, fmts, ref, Version, started)
+	if err := output.WriteAll(*out, result, m, Version); err != nil {
+		fmt.Fprintln(stderr, "khabar run: writing output:", err)
+		return exitFatal
+	}
+	for _, r := range result.Inputs {
+		if r.Status == pipeline.StatusFailed {
+			fmt.Fprintf(stderr, "khabar: %s: failed: %s\n", r.SourceFile, r.Reason)
+		}
+	}
+	if n := len(result.Rows[schemas.Rejects.Name]); n > 0 {
+		fmt.Fprintf(stderr, "khabar: %d rows failed validation; see %s/rejects.*\n", n, *out)
+	}
+	if !*quiet {
+		fmt.Fprintf(stderr, "khabar: %d inputs: %d ok, %d skipped, %d failed\n", m.Summary.Inputs, m.Summary.OK, m.Summary.Skipped, m.Summary.Failed)
+		for _, t := range m.Tables {
+			fmt.Fprintf(stderr, "khabar:   %-11s %6d rows\n", t.Name, t.Rows)
+		}
+		fmt.Fprintf(stderr, "khabar: wrote %s to %s/ in %s\n", strings.Join(fmts, ", "), *out, time.Since(started).Round(time.Millisecond))
+	}
+	return m.ExitCode
+}
+
+func cmdExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	refDate := fs.String("ref-date", "", "resolve relative dates against this date (YYYY-MM-DD)")
+	encoding := fs.String("encoding", "auto", "encoding of the input")
+	var rf resourceFlags
+	rf.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return exitFatal
+	}
+	ref, err := parseRefDate(*refDate)
+	if err != nil {
+		fmt.Fprintln(stderr, "khabar extract:", err)
+		return exitFatal
+	}
+	b, err := io.ReadAll(io.LimitReader(stdin, pipeline.DefaultMaxBytes+1))
+	if err != nil {
+		fmt.Fprintln(stderr, "khabar extract:", err)
+		return exitFatal
+	}
+	text, err := pipeline.Decode(b, *encoding, pipeline.DefaultMaxBytes)
+	if err != nil {
+		fmt.Fprintln(stderr, "khabar extract: input:", err)
+		return exitPartial
+	}
+	res, err := rf.load()
+	if err != nil {
+		fmt.Fprintln(stderr, "khabar extract:", err)
+		return exitFatal
+	}
+	for _, r := range pipeline.ExtractText(text, ref, res) {
+		js, err := output.RowJSON(r)
+		if err != nil {
+			fmt.Fprintln(stderr, "khabar extract:", err)
+			return exitFatal
+		}
+		fmt.Fprintf(stdout, "{\"table\":%q,%s\n", r.Table.Name, js[1:])
+	}
+	return exitOK
+}
+
+func cmdValidate(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	if err := fs.Parse(args); err != nil {
+		return exitFatal
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: khabar validate [--json] DIR")
+		return exitFatal
+	}
+	checks, err := output.ValidateDir(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintln(stderr, "khabar validate:", err)
+		return exitFatal
+	}
+	problems := 0
+	for _, c := range checks {
+		problems += len(c.Problems)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(map[string]any{"dir": fs.Arg(0), "valid": problems == 0, "tables": checks}); err != nil {
+			fmt.Fprintln(stderr, "khabar validate:", err)
+			return exitFatal
+		}
+	} else {
+		for _, c := range checks {
+			status := "ok"
+			if len(c.Problems) > 0 {
+				status = fmt.Sprintf("%d problems", len(c.Problems))
+			}
+			fmt.Fprintf(stdout, "%-11s %6d rows  %s\n", c.Table, c.Rows, status)
+			for i, p := range c.Problems {
+				if i == 20 {
+					fmt.Fprintf(stdout, "  … and %d more\n", len(c.Problems)-20)
+					break
+				}
+				fmt.Fprintf(stdout, "  %s: %s\n", p.Rule, p.Detail)
+			}
+		}
+	}
+	if problems > 0 {
+		return exitPartial
+	}
+	return exitOK
+}
+
+func cmdGazetteer(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gazetteer", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var rf resourceFlags
+	rf.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return exitFatal
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "usage: khabar gazetteer [--gazetteer extra.tsv] FORM...")
+		return exitFatal
+	}
+	res, err := rf.load()
+	if err != nil {
+		fmt.Fprintln(stderr, "khabar gazetteer:", err)
+		return exitFatal
+	}
+	code := exitOK
+	for _, form := range fs.Args() {
+		entries := res.Gazetteer.Lookup(form)
+		if len(entries) == 0 {
+			fmt.Fprintf(stdout, "%s: not in the gazetteer\n", form)
+			code = exitPartial
+			continue
+		}
+		for _, e := range entries {
+			flags := ""
+			if len(e.Flags) > 0 {
+				flags = " [" + strings.Join(e.Flags, ",") + "]"
+			}
+			switch {
+			case e.Country != nil:
+				fmt.Fprintf(stdout, "%s: %s %s (%s / %s) as %s, form %q from %s%s\n", form, e.Country.ISO2, e.Country.ISO3, e.Country.NameEN, e.Country.NameAR, e.Kind, e.Form, e.Source, flags)
+			case e.Place != nil:
+				fmt.Fprintf(stdout, "%s: not a country: %s %s %q (members %s), form %q from %s\n", form, e.Kind, e.Place.ID, e.Place.NameEN, strings.Join(e.Place.Members, " "), e.Form, e.Source)
+			}
+		}
+	}
+	return code
+}
+

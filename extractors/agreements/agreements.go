@@ -1,0 +1,435 @@
+// Package agreements finds named agreements and documents — treaties,
+// agreements, declarations, joint statements, memoranda, concepts, visions,
+// strategies, roadmaps, action plans, programmes, lists — with their name,
+// type, what the sentence says happened to them (signed, adopted, proposed…),
+// the countries it names as parties, and the year it gives.
+//
+// A mention starts at a head noun from the lexicon (معاهدة، إعلان، مفهوم…).
+// Its name is the quoted text when the head noun is quoted or a quote
+// follows it (“إعلان خجند”، مفهوم التنمية “آسيا الوسطى – 2040”), else the
+// words after the head noun up to a boundary: punctuation, a relative
+// pronoun, a preposition that opens a new phrase, a date, or the next head
+// noun. Head nouns that are also everyday words (إعلان "announcement",
+// رؤية "view") need a proper name after them: a quote, a place or a year.
+package agreements
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/khabar-data/khabar/arabic"
+	"github.com/khabar-data/khabar/extractors/countries"
+	"github.com/khabar-data/khabar/extractors/dates"
+	"github.com/khabar-data/khabar/extractors/resources"
+	"github.com/khabar-data/khabar/gazetteer"
+	"github.com/khabar-data/khabar/lexicon"
+	"github.com/khabar-data/khabar/schemas"
+	"github.com/khabar-data/khabar/textdoc"
+)
+
+// Extractor finds agreements.
+type Extractor struct {
+	lex       *lexicon.Lexicon
+	gaz       *gazetteer.Gazetteer
+	countries *countries.Extractor
+	dates     *dates.Extractor
+}
+
+// New builds the extractor. It uses the country matcher and the date
+// scanner as libraries, to find parties and years inside its own sentences.
+func New(res *resources.Resources) *Extractor {
+	return &Extractor{lex: res.Lexicon, gaz: res.Gazetteer, countries: countries.New(res), dates: dates.New(res)}
+}
+
+// Table is schemas.Agreements.
+func (*Extractor) Table() *schemas.Table { return schemas.Agreements }
+
+// Found is one agreement mention.
+type Found struct {
+	textdoc.Span
+	Name, Type, Action string
+	Parties            []string
+	Year               int // 0 when the sentence gives none
+}
+
+// Extract returns the agreement mentions of d.
+func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
+	var out []resources.Mention
+	for _, f := range e.Find(d) {
+		row := schemas.Agreements.NewRow().
+			Set("name", f.Name).
+			Set("type", f.Type).
+			Set("action", f.Action).
+			Set("parties", f.Parties)
+		if f.Year != 0 {
+			row.Set("year", int64(f.Year))
+		}
+		out = append(out, resources.Mention{Span: f.Span, Row: row})
+	}
+	return out
+}
+
+// Find returns the agreements of d in text order.
+func (e *Extractor) Find(d *textdoc.Document) []Found {
+	a := analysis{e: e, d: d, toks: d.Tokens}
+	a.countries = e.countries.Find(d, 0, len(d.Tokens))
+	a.dates = e.dates.Find(d)
+	a.places = e.gaz.Scan(d.Tokens, 0, len(d.Tokens))
+	var out []Found
+	for s := range d.Sentences {
+		from, to := d.SentenceTokens(s)
+		for i := from; i < to; {
+			f, next, ok := a.at(i, from, to)
+			if !ok {
+				i++
+				continue
+			}
+			out = append(out, f)
+			i = next
+		}
+	}
+	return out
+}
+
+type analysis struct {
+	e         *Extractor
+	d         *textdoc.Document
+	toks      []textdoc.Token
+	countries []countries.Found
+	dates     []dates.Found
+	places    []gazetteer.Match
+}
+
+func isOpenQuote(t textdoc.Token) bool {
+	return t.Kind == textdoc.Punct && strings.Contains("“«\"„", t.Text)
+}
+
+func isCloseQuote(t textdoc.Token) bool {
+	return t.Kind == textdoc.Punct && strings.Contains("”»\"", t.Text)
+}
+
+// closingQuote returns the index of the quote that closes the one at i, or -1.
+func (a *analysis) closingQuote(i, to int) int {
+	for j := i + 1; j < to && j < i+40; j++ {
+		if isCloseQuote(a.toks[j]) {
+			return j
+		}
+	}
+	return -1
+}
+
+// at tries to read an agreement whose head noun is at token i.
+func (a *analysis) at(i, from, to int) (Found, int, bool) {
+	head, ok := a.e.lex.AgreementTypes.Longest(a.toks, i, true)
+	if !ok {
+		return Found{}, 0, false
+	}
+	if a.anaphoric(i) {
+		return Found{}, 0, false
+	}
+	start := head.Start(a.toks[i])
+	afterHead := i + head.Tokens
+
+	var nameEnd int // token index after the name
+	var spanEnd int // byte offset where the mention ends
+	quoted := false
+
+	switch {
+	case i > from && isOpenQuote(a.toks[i-1]):
+		// “إعلان خجند”: the whole quote is the name.
+		c := a.closingQuote(i-1, to)
+		if c < 0 {
+			return Found{}, 0, false
+		}
+		nameEnd, spanEnd, quoted = c, a.toks[c-1].End, true
+	case head.Value.Name == "self":
+		nameEnd, spanEnd = afterHead, a.toks[afterHead-1].End
+	default:
+		// A quote within a few words: مفهوم التنمية “آسيا الوسطى – 2040”.
+		if q := a.quoteAfter(afterHead, to); q >= 0 {
+			c := a.closingQuote(q, to)
+			if c < 0 {
+				return Found{}, 0, false
+			}
+			nameEnd, spanEnd, quoted = c+1, a.toks[c].End, true
+			break
+		}
+		nameEnd = a.nameEnd(afterHead, to)
+		if nameEnd == afterHead {
+			return Found{}, 0, false // a bare head noun names nothing
+		}
+		if head.Value.Name == "proper" && !a.properName(afterHead, nameEnd) {
+			return Found{}, 0, false
+		}
+		spanEnd = a.toks[nameEnd-1].End
+	}
+	span := textdoc.Span{Start: start, End: spanEnd}
+	action := a.action(i, nameEnd, from, to)
+	if !quoted && head.Value.Name != "self" && action == "mentioned" && !a.definite(i) {
+		// an indefinite head noun with nothing done to it is a common noun:
+		// "استراتيجية حكيمة", "برنامج تدريبي".
+		return Found{}, 0, false
+	}
+	f := Found{
+		Span:    span,
+		Name:    cleanName(a.d.Text[span.Start:span.End]),
+		Type:    head.Value.Type,
+		Action:  action,
+		Parties: a.parties(i, nameEnd, from, to),
+		Year:    a.year(span, from, to),
+	}
+	next := nameEnd
+	if quoted && next < to && isCloseQuote(a.toks[next]) {
+		next++
+	}
+	return f, max(next, i+1), true
+}
+
+// anaphoric reports whether the head noun at i refers back to a document
+// named earlier (هذه المعاهدة، تلك الاتفاقية) rather than naming one.
+func (a *analysis) anaphoric(i int) bool {
+	if i == 0 {
+		return false
+	}
+	k := a.toks[i-1].Stem
+	return k == "هذه" || k == "هذا" || k == "تلك" || k == "ذلك"
+}
+
+func (a *analysis) definite(i int) bool {
+	k := a.toks[i].Key
+	for _, p := range []string{"ال", "وال", "بال", "فال", "لل", "كال"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	// a construct state (خطة عمل، مفهوم التنمية) is definite through the word after it
+	if i+1 < len(a.toks) {
+		next := a.toks[i+1].Key
+		return strings.HasPrefix(next, "ال")
+	}
+	return false
+}
+
+// quoteAfter returns the index of an opening quote within three words
+// after the head noun, or -1.
+func (a *analysis) quoteAfter(j, to int) int {
+	for k := j; k < to && k < j+3; k++ {
+		if isOpenQuote(a.toks[k]) {
+			return k
+		}
+		if a.toks[k].Kind == textdoc.Punct || stopWords[arabic.Fold(a.toks[k].Text)] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// stopWords end an unquoted name: relative pronouns, conjunctions that open
+// a clause, and prepositions that introduce parties, places or times.
+var stopWords = foldSet("التي", "الذي", "الذين", "اللذين", "والتي", "والذي", "وذلك", "عقب", "بعد", "خلال",
+	"حيث", "كما", "وهو", "وهي", "مع", "على", "بين", "إلى", "حتى", "منذ", "ضمن", "عبر", "فضلا", "إضافة",
+	"بالإضافة", "لدى", "قبل", "وفق", "يهدف", "تهدف", "الهادفة", "تم", "جرى")
+
+func foldSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[arabic.Fold(w)] = true
+	}
+	return m
+}
+
+// nameEnd returns the token index where an unquoted name that starts at j ends.
+func (a *analysis) nameEnd(j, to int) int {
+	const maxWords = 16
+	k := j
+	for ; k < to && k < j+maxWords; k++ {
+		t := a.toks[k]
+		if t.Kind == textdoc.Punct && t.Text != "-" && t.Text != "–" {
+			break
+		}
+		if t.Kind == textdoc.Number {
+			break
+		}
+		key := arabic.Fold(t.Text)
+		if stopWords[key] {
+			break
+		}
+		// في followed by a date or a month ends the name; في before a place is part of it
+		if key == "في" && a.dateAt(k+1) {
+			break
+		}
+		if key == "في" && k+1 < to && a.isYearWord(k+1) {
+			break
+		}
+		// a period introduced by للفترة / للأعوام / لعام
+		if a.isPeriodWord(k) {
+			break
+		}
+		if k > j {
+			if _, ok := a.e.lex.AgreementTypes.Longest(a.toks, k, true); ok && strings.HasPrefix(key, "و") {
+				break // "…ومفهوم التنمية": the next document
+			}
+		}
+	}
+	// do not end on a dangling preposition or conjunction
+	for k > j {
+		key := arabic.Fold(a.toks[k-1].Text)
+		if key == "في" || key == "من" || key == "و" || key == "ل" || key == "-" || key == "–" || key == "عن" || key == "حول" || key == "بشان" {
+			k--
+			continue
+		}
+		break
+	}
+	return k
+}
+
+func (a *analysis) isYearWord(k int) bool {
+	for _, c := range arabic.Candidates(a.toks[k].Text) {
+		if c.Key == "عام" || c.Key == "سنه" || c.Key == "اعوام" {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) isPeriodWord(k int) bool {
+	key := arabic.Fold(a.toks[k].Text)
+	return key == "للفتره" || key == "للاعوام" || key == "لعام" || key == "للعام" || key == "لفتره" || key == "للسنوات"
+}
+
+// dateAt reports whether a date expression starts at token k.
+func (a *analysis) dateAt(k int) bool {
+	if k >= len(a.toks) {
+		return false
+	}
+	for _, f := range a.dates {
+		if f.Start <= a.toks[k].Start && a.toks[k].Start < f.End {
+			return true
+		}
+	}
+	return false
+}
+
+// properName reports whether the words [j, end) hold a proper name: a
+// place or country, or a year.
+func (a *analysis) properName(j, end int) bool {
+	for _, m := range a.places {
+		if m.From >= j && m.From < end {
+			return true
+		}
+	}
+	for k := j; k < end; k++ {
+		if a.toks[k].Kind == textdoc.Number {
+			return true
+		}
+	}
+	return false
+}
+
+// action finds the verb or verbal noun that governs the head noun at i:
+// the nearest one before it in the sentence (within twelve tokens), else a
+// relative clause right after the name (التي أقرتها).
+func (a *analysis) action(i, nameEnd, from, to int) string {
+	for k := i - 1; k >= from && k >= i-12; k-- {
+		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true); ok {
+			return m.Value
+		}
+	}
+	for k := nameEnd; k < to && k < nameEnd+5; k++ {
+		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true); ok {
+			return m.Value
+		}
+	}
+	return "mentioned"
+}
+
+// parties returns the countries the sentence names as parties: those
+// listed right after the name with بين or مع (بين أوزبكستان وقيرغيزستان
+// وطاجيكستان), or between the verb and the head noun (انضمت طاجيكستان إلى).
+func (a *analysis) parties(i, nameEnd, from, to int) []string {
+	var out []string
+	add := func(iso string) {
+		if !slices.Contains(out, iso) {
+			out = append(out, iso)
+		}
+	}
+	// بين / مع right after the name (allowing a closing quote)
+	k := nameEnd
+	if k < to && isCloseQuote(a.toks[k]) {
+		k++
+	}
+	if k < to {
+		key := arabic.Fold(a.toks[k].Text)
+		if key == "بين" || key == "مع" {
+			k++
+			for _, c := range a.countries {
+				tokIdx := a.d.TokenAt(c.Start)
+				if tokIdx < k {
+					continue
+				}
+				if tokIdx != k {
+					break
+				}
+				add(c.Entry.Country.ISO2)
+				k = a.d.TokenAt(c.End-1) + 1
+				if k < to && a.toks[k].Text == "،" {
+					k++
+				}
+			}
+		}
+	}
+	// joined: the country between the verb and the head noun
+	for p := i - 1; p >= from && p >= i-6; p-- {
+		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, p, true); ok {
+			if m.Value == "joined" {
+				for _, c := range a.countries {
+					ti := a.d.TokenAt(c.Start)
+					if ti > p && ti < i {
+						add(c.Entry.Country.ISO2)
+					}
+				}
+			}
+			break
+		}
+	}
+	slices.Sort(out)
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}
+
+// year returns the year of the nearest single date in the sentence outside
+// the name (في مارس 2025، في عام 2022), or 0.
+func (a *analysis) year(name textdoc.Span, from, to int) int {
+	sFrom, sTo := a.toks[from].Start, a.toks[to-1].End
+	best, bestDist := 0, 1<<30
+	for _, f := range a.dates {
+		if f.Start < sFrom || f.End > sTo || !f.Resolved || f.Kind == "range" {
+			continue
+		}
+		if f.Start < name.End && f.End > name.Start {
+			continue // a year inside the name (رؤية آسيا الوسطى 2040) is not when it happened
+		}
+		dist := f.Start - name.End
+		if dist < 0 {
+			dist = name.Start - f.End
+		}
+		if dist < bestDist {
+			best, bestDist = f.First.Year(), dist
+		}
+	}
+	return best
+}
+
+// cleanName strips quotes and normalises spaces in a name.
+func cleanName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '“', '”', '«', '»', '"', '„':
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}

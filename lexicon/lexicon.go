@@ -1,0 +1,171 @@
+// Package lexicon loads the word lists the extractors use — month names,
+// scale words, currency names, amount qualifiers, agreement head nouns and
+// verbs — from TSV files embedded in the binary (lexicon/data), each with
+// its provenance. A user extends them without recompiling by pointing
+// --lexicons at a folder holding files of the same names: their rows are
+// added to the built-in ones.
+package lexicon
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:embed data/*.tsv
+var builtin embed.FS
+
+// Scale is a multiplying word: مليار = 1e9. Count is how many it means
+// with no number before it: 1 (مليار), 2 for a dual (ملياري), 0 for a
+// plural (مليارات), which means no amount on its own.
+type Scale struct {
+	Value float64
+	Count int
+}
+
+// Currency is one reading of a currency word.
+type Currency struct {
+	Code      string   // ISO 4217
+	Countries []string // ISO 3166-1 alpha-2 codes that use it
+	Default   bool     // the reading to take when nothing else decides
+}
+
+// AgreementType is the type an agreement head noun announces.
+type AgreementType struct {
+	Type string
+	Name string // any, proper or self: see agreement_types.tsv
+}
+
+// Lexicon holds every word list.
+type Lexicon struct {
+	Months           Phrases[int]
+	Scales           Phrases[Scale]
+	Qualifiers       Phrases[string]
+	Currencies       Phrases[[]Currency] // all readings of the same form together
+	AgreementTypes   Phrases[AgreementType]
+	AgreementActions Phrases[string]
+}
+
+var (
+	defaultOnce sync.Once
+	defaultLex  *Lexicon
+	defaultErr  error
+)
+
+// Default returns the built-in lexicon, loaded once.
+func Default() *Lexicon {
+	defaultOnce.Do(func() { defaultLex, defaultErr = Load("") })
+	if defaultErr != nil {
+		panic("lexicon: built-in data is broken: " + defaultErr.Error())
+	}
+	return defaultLex
+}
+
+// Load reads the built-in lexicon plus, when extraDir is not empty, any file
+// of the same name in extraDir.
+func Load(extraDir string) (*Lexicon, error) {
+	lex := &Lexicon{}
+	read := func(name string, required []string, each func(Record) error) error {
+		f, err := builtin.Open("data/" + name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := readInto(f, "lexicon/data/"+name, required, each); err != nil {
+			return err
+		}
+		if extraDir == "" {
+			return nil
+		}
+		path := filepath.Join(extraDir, name)
+		uf, err := os.Open(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		defer uf.Close()
+		return readInto(uf, path, required, each)
+	}
+	currencies := map[string][]Currency{}
+	var currencyOrder []string
+	steps := []struct {
+		file     string
+		required []string
+		each     func(Record) error
+	}{
+		{"months.tsv", []string{"form", "month"}, func(r Record) error {
+			m, err := strconv.Atoi(r.Get("month"))
+			if err != nil || m < 1 || m > 12 {
+				return fmt.Errorf("month %q is not 1-12", r.Get("month"))
+			}
+			lex.Months.Add(r.Get("form"), m)
+			return nil
+		}},
+		{"scales.tsv", []string{"form", "value", "count"}, func(r Record) error {
+			v, err := strconv.ParseFloat(r.Get("value"), 64)
+			if err != nil {
+				return err
+			}
+			c, err := strconv.Atoi(r.Get("count"))
+			if err != nil || c < 0 || c > 2 {
+				return fmt.Errorf("count %q", r.Get("count"))
+			}
+			lex.Scales.Add(r.Get("form"), Scale{Value: v, Count: c})
+			return nil
+		}},
+		{"qualifiers.tsv", []string{"form", "qualifier"}, func(r Record) error {
+			lex.Qualifiers.Add(r.Get("form"), r.Get("qualifier"))
+			return nil
+		}},
+		{"currencies.tsv", []string{"form", "code"}, func(r Record) error {
+			form := r.Get("form")
+			if _, seen := currencies[form]; !seen {
+				currencyOrder = append(currencyOrder, form)
+			}
+			currencies[form] = append(currencies[form], Currency{
+				Code:      r.Get("code"),
+				Countries: strings.Fields(r.Get("countries")),
+				Default:   r.Get("default") == "yes",
+			})
+			return nil
+		}},
+		{"agreement_types.tsv", []string{"form", "type", "name"}, func(r Record) error {
+			lex.AgreementTypes.Add(r.Get("form"), AgreementType{Type: r.Get("type"), Name: r.Get("name")})
+			return nil
+		}},
+		{"agreement_actions.tsv", []string{"form", "action"}, func(r Record) error {
+			lex.AgreementActions.Add(r.Get("form"), r.Get("action"))
+			return nil
+		}},
+	}
+	for _, s := range steps {
+		if err := read(s.file, s.required, s.each); err != nil {
+			return nil, err
+		}
+	}
+	for _, form := range currencyOrder {
+		lex.Currencies.Add(form, currencies[form])
+	}
+	return lex, nil
+}
+
+func readInto(r io.Reader, name string, required []string, each func(Record) error) error {
+	recs, err := ReadTSV(r, name, required...)
+	if err != nil {
+		return err
+	}
+	for _, rec := range recs {
+		if err := each(rec); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, rec.Line, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,97 @@
+package lexicon
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/khabar-data/khabar/arabic"
+	"github.com/khabar-data/khabar/textdoc"
+)
+
+// Phrases finds multi-word lexicon entries in a token stream, longest first.
+// Words are compared by their matching key (arabic.Key), so spelling
+// variation in hamza, ة/ه, ى/ي, diacritics and the article does not matter.
+type Phrases[T any] struct {
+	byFirst map[string][]phrase[T]
+}
+
+type phrase[T any] struct {
+	words []string
+	value T
+}
+
+// Add registers a phrase (words separated by spaces).
+func (p *Phrases[T]) Add(form string, value T) {
+	words := strings.Fields(form)
+	if len(words) == 0 {
+		return
+	}
+	keys := make([]string, len(words))
+	for i, w := range words {
+		keys[i] = arabic.Key(w)
+	}
+	if p.byFirst == nil {
+		p.byFirst = map[string][]phrase[T]{}
+	}
+	list := append(p.byFirst[keys[0]], phrase[T]{words: keys, value: value})
+	slices.SortStableFunc(list, func(a, b phrase[T]) int { return len(b.words) - len(a.words) })
+	p.byFirst[keys[0]] = list
+}
+
+// Match is a phrase found at a token position.
+type Match[T any] struct {
+	Value  T
+	Tokens int // how many tokens it spans
+	// Peeled is how many letters of proclitics (و ف ب ل ك) were peeled
+	// off the first token to find it.
+	Peeled int
+}
+
+// Start returns the byte offset where the match begins in the text: after
+// any peeled proclitics of its first token.
+func (m Match[T]) Start(tok textdoc.Token) int {
+	return tok.Start + arabic.PeeledBytes(tok.Text, m.Peeled)
+}
+
+// At returns every phrase that starts at token i, longest first. With peel,
+// proclitics of the first token may be peeled (وبلغت → بلغت).
+func (p *Phrases[T]) At(toks []textdoc.Token, i int, peel bool) []Match[T] {
+	if i >= len(toks) || len(p.byFirst) == 0 {
+		return nil
+	}
+	var out []Match[T]
+	readings := []arabic.Candidate{{Key: toks[i].Stem}}
+	if peel {
+		readings = arabic.Candidates(toks[i].Text)
+	}
+	for _, c := range readings {
+		for _, ph := range p.byFirst[c.Key] {
+			if matchRest(toks, i, ph.words) {
+				out = append(out, Match[T]{Value: ph.value, Tokens: len(ph.words), Peeled: c.Stripped})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Match[T]) int { return b.Tokens - a.Tokens })
+	return out
+}
+
+// Longest returns the longest phrase at token i.
+func (p *Phrases[T]) Longest(toks []textdoc.Token, i int, peel bool) (Match[T], bool) {
+	all := p.At(toks, i, peel)
+	if len(all) == 0 {
+		return Match[T]{}, false
+	}
+	return all[0], true
+}
+
+func matchRest(toks []textdoc.Token, i int, words []string) bool {
+	if i+len(words) > len(toks) {
+		return false
+	}
+	for j := 1; j < len(words); j++ {
+		if toks[i+j].Stem != words[j] {
+			return false
+		}
+	}
+	return true
+}

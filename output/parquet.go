@@ -1,0 +1,171 @@
+// Package output writes the tables a run produced — Parquet, Excel, JSON
+// Lines — and the run manifest, atomically, and reads Parquet back for
+// `khabar validate`. Every writer derives its columns from schemas; none
+// lists columns of its own.
+package output
+
+import (
+	"fmt"
+	"io"
+	"reflect"
+	"time"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/khabar-data/khabar/schemas"
+)
+
+// Parquet file metadata keys.
+const (
+	MetaSchemaVersion = "khabar.schema_version"
+	MetaToolVersion   = "khabar.tool_version"
+	MetaTable         = "khabar.table"
+)
+
+// rowType builds, once per table, the Go struct type that parquet-go maps
+// to the table's Parquet schema. A struct (rather than a parquet.Group,
+// which sorts fields by name) keeps the declared column order. Nullable
+// columns are pointers (OPTIONAL); dates are DATE; lists are LIST<STRING>.
+func rowType(t *schemas.Table) reflect.Type {
+	fields := make([]reflect.StructField, len(t.Columns))
+	for i, c := range t.Columns {
+		var typ reflect.Type
+		tag := c.Name
+		switch c.Kind {
+		case schemas.String:
+			typ = reflect.TypeFor[string]()
+		case schemas.Int64:
+			typ = reflect.TypeFor[int64]()
+		case schemas.Float64:
+			typ = reflect.TypeFor[float64]()
+		case schemas.Bool:
+			typ = reflect.TypeFor[bool]()
+		case schemas.Date:
+			typ = reflect.TypeFor[time.Time]()
+			tag += ",date"
+		case schemas.StringList:
+			typ = reflect.TypeFor[[]string]()
+			tag += ",list"
+		default:
+			panic(fmt.Sprintf("output: no Parquet type for %s", c.Kind))
+		}
+		if c.Nullable {
+			typ = reflect.PointerTo(typ)
+			if c.Kind != schemas.Date {
+				tag += ",optional"
+			}
+		}
+		fields[i] = reflect.StructField{
+			Name: fmt.Sprintf("C%d", i),
+			Type: typ,
+			Tag:  reflect.StructTag(fmt.Sprintf(`parquet:"%s,zstd"`, tag)),
+		}
+	}
+	return reflect.StructOf(fields)
+}
+
+// ParquetSchema returns the Parquet schema of a table.
+func ParquetSchema(t *schemas.Table) *parquet.Schema {
+	return parquet.SchemaOf(reflect.New(rowType(t)).Interface())
+}
+
+// toStruct copies a row into a value of rowType(t).
+func toStruct(typ reflect.Type, r schemas.Row) reflect.Value {
+	v := reflect.New(typ)
+	s := v.Elem()
+	for i, c := range r.Table.Columns {
+		val := r.Values[i]
+		if val == nil {
+			continue
+		}
+		f := s.Field(i)
+		rv := reflect.ValueOf(val)
+		if c.Kind == schemas.StringList && rv.IsNil() {
+			rv = reflect.ValueOf([]string{})
+		}
+		if c.Nullable {
+			p := reflect.New(f.Type().Elem())
+			p.Elem().Set(rv)
+			f.Set(p)
+		} else {
+			f.Set(rv)
+		}
+	}
+	return v
+}
+
+// fromStruct reads a value of rowType(t) back into a row.
+func fromStruct(t *schemas.Table, s reflect.Value) schemas.Row {
+	r := t.NewRow()
+	for i, c := range t.Columns {
+		f := s.Field(i)
+		if c.Nullable {
+			if f.IsNil() {
+				continue
+			}
+			f = f.Elem()
+		}
+		v := f.Interface()
+		if d, ok := v.(time.Time); ok {
+			v = schemas.DateOf(d)
+		}
+		if l, ok := v.([]string); ok && l == nil {
+			v = []string{}
+		}
+		r.Values[i] = v
+	}
+	return r
+}
+
+// WriteParquet writes rows of t as a zstd-compressed Parquet file carrying
+// the schema and tool versions in its key-value metadata.
+func WriteParquet(w io.Writer, t *schemas.Table, rows []schemas.Row, toolVersion string) error {
+	typ := rowType(t)
+	schema := parquet.SchemaOf(reflect.New(typ).Interface())
+	pw := parquet.NewWriter(w, schema,
+		parquet.KeyValueMetadata(MetaSchemaVersion, schemas.Version),
+		parquet.KeyValueMetadata(MetaToolVersion, toolVersion),
+		parquet.KeyValueMetadata(MetaTable, t.Name),
+		parquet.Compression(&parquet.Zstd),
+		parquet.CreatedBy("khabar", toolVersion, ""),
+	)
+	for _, r := range rows {
+		if err := pw.Write(toStruct(typ, r).Interface()); err != nil {
+			return fmt.Errorf("%s: %w", t.Name, err)
+		}
+	}
+	return pw.Close()
+}
+
+// ReadParquet reads a Parquet file of table t back into rows, after
+// checking that its schema is the declared one.
+func ReadParquet(r io.ReaderAt, size int64, t *schemas.Table) ([]schemas.Row, map[string]string, error) {
+	f, err := parquet.OpenFile(r, size)
+	if err != nil {
+		return nil, nil, err
+	}
+	want := ParquetSchema(t)
+	if got := f.Schema(); !parquet.EqualNodes(got, want) {
+		return nil, nil, fmt.Errorf("schema differs from the declared one:\n got %s\nwant %s", got, want)
+	}
+	meta := map[string]string{}
+	for _, kv := range f.Metadata().KeyValueMetadata {
+		meta[kv.Key] = kv.Value
+	}
+	typ := rowType(t)
+	pr := parquet.NewReader(f, want)
+	defer pr.Close()
+	var rows []schemas.Row
+	for {
+		v := reflect.New(typ)
+		err := pr.Read(v.Interface())
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		rows = append(rows, fromStruct(t, v.Elem()))
+	}
+	return rows, meta, nil
+}

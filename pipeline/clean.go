@@ -1,0 +1,160 @@
+package pipeline
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/khabar-data/khabar/arabic"
+)
+
+// Cleaned is an article split into what the dataset keeps and what it
+// drops. Text is the kept lines (title first) joined by \n: it is the text
+// all offsets index. Removed keeps the rest, for audit.
+type Cleaned struct {
+	Title      string
+	SourceName string
+	Published  time.Time
+	Text       string
+	Removed    string
+}
+
+var (
+	// a "read also" / "related articles" marker: everything after it is
+	// another article or site furniture.
+	readAlsoLine = regexp.MustCompile(`^\s*(?:[إا]قرأ(?:\s+(?:أيضا|أيضاً|أيضًا|ايضا|المزيد))?|شاهد\s+(?:أيضا|أيضاً|أيضًا)|مقالات\s+ذات\s+صلة|أخبار\s+ذات\s+صلة|مواضيع\s+ذات\s+صلة|(?:read|see)\s+also|related\s+(?:articles|posts|news))\s*[:：]?\s*$`)
+	dateLine    = regexp.MustCompile(`^\s*(?:تاريخ\s+النشر|نشر\s+في|نُشر\s+في|بتاريخ|آخر\s+تحديث|تاريخ\s+التحديث|published|posted\s+on|date)\s*[:：]?\s*(.+)$`)
+	sourceLine  = regexp.MustCompile(`^\s*(?:المصدر|المصادر|source)\s*[:：]\s*(.+?)\s*$`)
+	keywordLine = regexp.MustCompile(`^\s*(?:كلمات\s+دلالية|الكلمات\s+المفتاحية|كلمات\s+مفتاحية|الوسوم|وسوم|tags|keywords)\s*[:：]`)
+	breadcrumb  = regexp.MustCompile(`\s[»›>]\s`)
+)
+
+// Clean splits site furniture from the article: a "read also" block and
+// everything after it, the publication-date line (parsed into Published),
+// the source line (into SourceName), keyword lines, breadcrumb trails and
+// the category lines between a breadcrumb and the headline, lines with no
+// Arabic letter (Latin site chrome such as "Leave a Reply"), and the short
+// navigation lines that trail the body. The first short line left, if it
+// reads as a headline, becomes the Title. parseDate reads a date line.
+func Clean(text string, parseDate func(string) (time.Time, bool)) Cleaned {
+	var c Cleaned
+	lines := strings.Split(text, "\n")
+	keep := make([]bool, len(lines))
+	for i, l := range lines {
+		keep[i] = strings.TrimSpace(l) != ""
+	}
+	// 1. "read also": drop the marker and everything after it.
+	for i, l := range lines {
+		if readAlsoLine.MatchString(l) {
+			for j := i; j < len(lines); j++ {
+				keep[j] = false
+			}
+			break
+		}
+	}
+	// 2. date, source and keyword lines; Latin-only lines.
+	crumbTitle := ""
+	crumbAt := -1
+	for i, l := range lines {
+		if !keep[i] {
+			continue
+		}
+		switch {
+		case dateLine.MatchString(l) && len([]rune(l)) < 120:
+			m := dateLine.FindStringSubmatch(l)
+			if t, ok := parseDate(m[1]); ok {
+				if c.Published.IsZero() {
+					c.Published = t
+				}
+				keep[i] = false
+			}
+		case sourceLine.MatchString(l) && len([]rune(l)) < 120:
+			if c.SourceName == "" {
+				c.SourceName = sourceLine.FindStringSubmatch(l)[1]
+			}
+			keep[i] = false
+		case keywordLine.MatchString(l):
+			keep[i] = false
+		case breadcrumb.MatchString(l) && strings.Count(l, "»")+strings.Count(l, "›") >= 1 && len([]rune(l)) < 300:
+			parts := breadcrumb.Split(l, -1)
+			crumbTitle = strings.TrimSpace(parts[len(parts)-1])
+			crumbAt = i
+			keep[i] = false
+		case !hasArabicLetter(l):
+			keep[i] = false
+		}
+	}
+	// 3. between a breadcrumb and the headline it names: category lines.
+	if crumbAt >= 0 && crumbTitle != "" {
+		for j := crumbAt + 1; j < len(lines); j++ {
+			if strings.TrimSpace(lines[j]) == crumbTitle {
+				for k := crumbAt + 1; k < j; k++ {
+					keep[k] = false
+				}
+				break
+			}
+		}
+	}
+	// 4. trailing navigation: short lines after the last real paragraph.
+	for i := len(lines) - 1; i >= 0; i-- {
+		if !keep[i] {
+			continue
+		}
+		if wordCount(lines[i]) >= 5 {
+			break
+		}
+		keep[i] = false
+	}
+	// 5. the headline: a first kept line that is short and does not end a sentence.
+	var kept, removed []string
+	first := true
+	for i, l := range lines {
+		if !keep[i] {
+			if strings.TrimSpace(l) != "" {
+				removed = append(removed, l)
+			}
+			continue
+		}
+		line := strings.TrimSpace(l)
+		if first && looksLikeHeadline(line) && hasMoreText(keep, i) {
+			c.Title = line
+		}
+		first = false
+		kept = append(kept, line)
+	}
+	c.Text = strings.Join(kept, "\n")
+	c.Removed = strings.Join(removed, "\n")
+	return c
+}
+
+func hasArabicLetter(s string) bool {
+	for _, r := range s {
+		if arabic.IsArabicLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func wordCount(s string) int {
+	return len(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) }))
+}
+
+func looksLikeHeadline(line string) bool {
+	n := wordCount(line)
+	if n == 0 || n > 25 {
+		return false
+	}
+	last := []rune(line)[len([]rune(line))-1]
+	return !strings.ContainsRune(".!؟?:", last)
+}
+
+func hasMoreText(keep []bool, i int) bool {
+	for j := i + 1; j < len(keep); j++ {
+		if keep[j] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,273 @@
+package pipeline
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Input is one article as read, before decoding.
+type Input struct {
+	SourceFile string // relative to --in; file.jsonl:N for JSON Lines
+	SourceID   string // the JSON Lines id, else the relative path without extension
+	Raw        []byte // the bytes to decode (for JSON Lines: the text field, already UTF-8)
+	SHA256     string // of the bytes as read
+	// From a JSON Lines record, when present.
+	Title, Published, Source string
+	// Status is set when the input is already known to be unusable
+	// (unreadable file, bad JSON line) or not an article at all.
+	Status, Reason string
+}
+
+// Input statuses in the manifest.
+const (
+	StatusOK      = "ok"
+	StatusSkipped = "skipped"
+	StatusFailed  = "failed"
+)
+
+// Discover lists the inputs of a folder (every .txt file, recursively; other
+// files are listed as skipped) or of a JSON Lines file (one article per
+// line). A nil fsys means the path is on disk.
+func Discover(fsys fs.FS, root string) ([]Input, error) {
+	if fsys == nil {
+		info, err := os.Stat(root)
+		if err != nil {
+			return nil, fmt.Errorf("input %s: %w", root, err)
+		}
+		if !info.IsDir() {
+			if strings.HasSuffix(strings.ToLower(root), ".jsonl") || strings.HasSuffix(strings.ToLower(root), ".ndjson") {
+				return discoverJSONL(root)
+			}
+			if strings.HasSuffix(strings.ToLower(root), ".txt") {
+				return []Input{readTextFile(os.DirFS(path.Dir(filepathToSlash(root))), path.Base(filepathToSlash(root)))}, nil
+			}
+			return nil, fmt.Errorf("input %s: not a folder, a .txt file or a .jsonl file", root)
+		}
+		fsys, root = os.DirFS(root), "."
+	}
+	var out []Input
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		rel := strings.TrimPrefix(p, "./")
+		if err != nil {
+			out = append(out, Input{SourceFile: rel, SourceID: rel, Status: StatusFailed, Reason: "cannot read: " + err.Error()})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root && strings.HasPrefix(name, ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case strings.HasPrefix(name, "."):
+			out = append(out, Input{SourceFile: rel, SourceID: rel, Status: StatusSkipped, Reason: "hidden file"})
+		case !strings.EqualFold(path.Ext(name), ".txt"):
+			out = append(out, Input{SourceFile: rel, SourceID: rel, Status: StatusSkipped, Reason: "not a .txt file"})
+		default:
+			out = append(out, readTextFile(fsys, p))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].SourceFile < out[j].SourceFile })
+	return out, nil
+}
+
+func filepathToSlash(p string) string { return strings.ReplaceAll(p, string(os.PathSeparator), "/") }
+
+func readTextFile(fsys fs.FS, p string) Input {
+	rel := strings.TrimPrefix(p, "./")
+	in := Input{SourceFile: rel, SourceID: strings.TrimSuffix(rel, path.Ext(rel))}
+	b, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		in.Status, in.Reason = StatusFailed, "cannot read: "+err.Error()
+		return in
+	}
+	in.Raw, in.SHA256 = b, hashHex(b)
+	return in
+}
+
+func hashHex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// jsonlRecord is one line of a JSON Lines input.
+type jsonlRecord struct {
+	ID        json.RawMessage `json:"id"`
+	Text      *string         `json:"text"`
+	Title     string          `json:"title"`
+	Published string          `json:"published"`
+	Source    string          `json:"source"`
+}
+
+func discoverJSONL(p string) ([]Input, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, fmt.Errorf("input %s: %w", p, err)
+	}
+	defer f.Close()
+	base := path.Base(filepathToSlash(p))
+	r := bufio.NewReaderSize(f, 1<<20)
+	var out []Input
+	for n := 1; ; n++ {
+		line, err := r.ReadBytes('\n')
+		if len(bytes.TrimSpace(line)) > 0 {
+			out = append(out, jsonlInput(base, n, line))
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("input %s line %d: %w", p, n, err)
+		}
+	}
+	return out, nil
+}
+
+func jsonlInput(base string, n int, line []byte) Input {
+	in := Input{SourceFile: fmt.Sprintf("%s:%d", base, n), SHA256: hashHex(line)}
+	in.SourceID = in.SourceFile
+	var rec jsonlRecord
+	if err := json.Unmarshal(line, &rec); err != nil {
+		in.Status, in.Reason = StatusFailed, "invalid JSON: "+err.Error()
+		return in
+	}
+	if id := strings.TrimSpace(string(rec.ID)); id != "" && id != "null" {
+		var s string
+		if json.Unmarshal(rec.ID, &s) == nil {
+			in.SourceID = s
+		} else {
+			in.SourceID = id // a numeric id, as written
+		}
+	}
+	if rec.Text == nil {
+		in.Status, in.Reason = StatusFailed, `no "text" field`
+		return in
+	}
+	in.Raw = []byte(*rec.Text)
+	in.Title, in.Published, in.Source = rec.Title, rec.Published, rec.Source
+	return in
+}
+
+// Encoding names accepted by --encoding besides "auto".
+var legacyEncodings = map[string]encoding.Encoding{
+	"windows-1256": charmap.Windows1256,
+	"cp1256":       charmap.Windows1256,
+	"iso-8859-6":   charmap.ISO8859_6,
+	"utf-16le":     xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM),
+	"utf-16be":     xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM),
+}
+
+// EncodingNames lists what --encoding accepts.
+func EncodingNames() []string {
+	out := []string{"auto", "utf-8"}
+	for k := range legacyEncodings {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Decode turns the bytes of one article into clean text: a byte-order mark
+// is honoured (UTF-8, UTF-16), a legacy encoding is decoded when asked for,
+// line breaks become \n and the text is put in Unicode NFC so that the same
+// word always has the same code points. It refuses, with a reason a person
+// can act on, what is not text: empty or whitespace-only input, input over
+// maxBytes, binary data, and bytes that are not valid in the encoding.
+func Decode(b []byte, enc string, maxBytes int64) (string, error) {
+	if len(b) == 0 {
+		return "", errors.New("empty file")
+	}
+	if maxBytes > 0 && int64(len(b)) > maxBytes {
+		return "", fmt.Errorf("too large: %d bytes, over the %d-byte limit (raise --max-bytes to read it)", len(b), maxBytes)
+	}
+	var text string
+	switch {
+	case enc != "" && enc != "auto" && enc != "utf-8":
+		e, ok := legacyEncodings[strings.ToLower(enc)]
+		if !ok {
+			return "", fmt.Errorf("unknown encoding %q (known: %s)", enc, strings.Join(EncodingNames(), ", "))
+		}
+		d, err := e.NewDecoder().Bytes(b)
+		if err != nil {
+			return "", fmt.Errorf("cannot decode as %s: %v", enc, err)
+		}
+		text = string(d)
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		d, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(b)
+		if err != nil {
+			return "", fmt.Errorf("UTF-16 with a byte-order mark, but cannot be decoded: %v", err)
+		}
+		text = string(d)
+	default:
+		b = bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF})
+		if i := bytes.IndexByte(b, 0); i >= 0 {
+			return "", fmt.Errorf("binary data: NUL byte at offset %d (not a text file, or UTF-16 without a byte-order mark)", i)
+		}
+		if !utf8.Valid(b) {
+			return "", fmt.Errorf("not valid UTF-8 (first bad byte at offset %d); if it is in a legacy Arabic encoding, rerun with --encoding windows-1256 or --encoding iso-8859-6", firstInvalid(b))
+		}
+		text = string(b)
+	}
+	if strings.ContainsRune(text, 0) {
+		return "", errors.New("binary data: NUL characters after decoding")
+	}
+	if n, total := controlRunes(text); total > 0 && n*100 > total {
+		return "", fmt.Errorf("binary data: %d of %d characters are control characters", n, total)
+	}
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = norm.NFC.String(text)
+	if strings.TrimSpace(text) == "" {
+		return "", errors.New("empty: only whitespace")
+	}
+	return text, nil
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// controlRunes counts C0/C1 control characters other than tab, line feed,
+// carriage return and form feed.
+func controlRunes(s string) (n, total int) {
+	for _, r := range s {
+		total++
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' && r != '\f' {
+			n++
+		}
+	}
+	return n, total
+}

@@ -1,0 +1,321 @@
+package schemas
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+)
+
+// The output tables. Order matters: it is the order of the Excel sheets and
+// of the tables in the manifest.
+var (
+	Articles   = articlesTable()
+	Dates      = datesTable()
+	Money      = moneyTable()
+	Countries  = countriesTable()
+	Agreements = agreementsTable()
+	Rejects    = rejectsTable()
+)
+
+// All lists every table in output order.
+func All() []*Table { return []*Table{Articles, Dates, Money, Countries, Agreements, Rejects} }
+
+// Mentions lists the mention tables: those whose rows carry offsets into
+// articles.text.
+func Mentions() []*Table { return []*Table{Dates, Money, Countries, Agreements} }
+
+// ByName returns the table with the given name, or nil.
+func ByName(name string) *Table {
+	for _, t := range All() {
+		if t.Name == name {
+			return t
+		}
+	}
+	return nil
+}
+
+var articleIDPattern = regexp.MustCompile(`^[0-9a-f]{16}$`)
+
+var articleIDCheck = &Check{
+	Rule: "article_id_format",
+	Doc:  "16 lower-case hex digits (the first 64 bits of the SHA-256 of the article text)",
+	OK:   func(v any) bool { s, _ := v.(string); return articleIDPattern.MatchString(s) },
+}
+
+var nonNegative = &Check{
+	Rule: "non_negative",
+	Doc:  "zero or more",
+	OK:   func(v any) bool { n, _ := v.(int64); return n >= 0 },
+}
+
+var nonEmpty = &Check{
+	Rule: "non_empty",
+	Doc:  "not the empty string",
+	OK:   func(v any) bool { s, _ := v.(string); return s != "" },
+}
+
+// ISO3166Alpha2 is the rule for country codes: an ISO 3166-1 alpha-2 code
+// of a country or territory (XK, Kosovo, accepted as the user-assigned code
+// in common use).
+var ISO3166Alpha2 = &Check{
+	Rule: "iso3166_alpha2",
+	Doc:  "an ISO 3166-1 alpha-2 country code",
+	OK: func(v any) bool {
+		s, _ := v.(string)
+		return isCountryCode(s)
+	},
+}
+
+func isCountryCode(s string) bool {
+	if len(s) != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z' {
+		return false
+	}
+	if s == "XK" {
+		return true
+	}
+	r, err := language.ParseRegion(s)
+	return err == nil && r.IsCountry() && r.String() == s
+}
+
+var iso3166Alpha3 = &Check{
+	Rule: "iso3166_alpha3",
+	Doc:  "an ISO 3166-1 alpha-3 country code",
+	OK: func(v any) bool {
+		s, _ := v.(string)
+		if len(s) != 3 {
+			return false
+		}
+		if s == "XKX" {
+			return true
+		}
+		r, err := language.ParseRegion(s)
+		return err == nil && r.IsCountry() && r.ISO3() == s
+	},
+}
+
+var iso4217 = &Check{
+	Rule: "iso4217",
+	Doc:  "an ISO 4217 alphabetic currency code",
+	OK: func(v any) bool {
+		s, _ := v.(string)
+		if len(s) != 3 {
+			return false
+		}
+		u, err := currency.ParseISO(s)
+		return err == nil && u.String() == s
+	},
+}
+
+var positive = &Check{
+	Rule: "positive_amount",
+	Doc:  "greater than zero and finite",
+	OK: func(v any) bool {
+		f, _ := v.(float64)
+		return f > 0 && f < 1e18
+	},
+}
+
+var plausibleYear = &Check{
+	Rule: "plausible_year",
+	Doc:  "between 1000 and 2200",
+	OK:   func(v any) bool { n, _ := v.(int64); return n >= 1000 && n <= 2200 },
+}
+
+var countryList = &Check{
+	Rule: "iso3166_alpha2_list",
+	Doc:  "every element an ISO 3166-1 alpha-2 code, sorted, without duplicates",
+	OK: func(v any) bool {
+		l, _ := v.([]string)
+		for i, s := range l {
+			if !isCountryCode(s) || (i > 0 && l[i-1] >= s) {
+				return false
+			}
+		}
+		return true
+	},
+}
+
+// mentionColumns are the columns every mention table starts with.
+func mentionColumns(what string) []Column {
+	return []Column{
+		{Name: "article_id", Kind: String, Doc: "the article this mention is in (articles.article_id)", Check: articleIDCheck},
+		{Name: "mention_id", Kind: String, Doc: "stable id of the mention: article_id/kind/char_start-char_end", Check: nonEmpty},
+		{Name: "sentence_index", Kind: Int64, Doc: "0-based index of the sentence of articles.text that holds the mention", Check: nonNegative},
+		{Name: "char_start", Kind: Int64, Doc: "start of the mention in articles.text, in Unicode code points, 0-based, inclusive", Check: nonNegative},
+		{Name: "char_end", Kind: Int64, Doc: "end of the mention in articles.text, in Unicode code points, exclusive: text[char_start:char_end] == surface", Check: nonNegative},
+		{Name: "surface", Kind: String, Doc: "the " + what + " exactly as written in the article", Check: nonEmpty},
+	}
+}
+
+// spanChecks are the row rules every mention table shares.
+var spanChecks = []RowCheck{
+	{
+		Rule: "span_order",
+		Doc:  "0 <= char_start < char_end",
+		Err: func(r Row, _ *Context) error {
+			s, e := r.Int("char_start"), r.Int("char_end")
+			if s < 0 || e <= s {
+				return fmt.Errorf("char_start %d, char_end %d", s, e)
+			}
+			return nil
+		},
+	},
+	{
+		Rule: "offsets_slice_surface",
+		Doc:  "articles.text[char_start:char_end] == surface, in code points",
+		Err: func(r Row, ctx *Context) error {
+			if ctx == nil || ctx.ArticleText == nil {
+				return nil
+			}
+			text, ok := ctx.ArticleText[r.String("article_id")]
+			if !ok {
+				return fmt.Errorf("no article %s", r.String("article_id"))
+			}
+			s, e := r.Int("char_start"), r.Int("char_end")
+			if s < 0 || e > int64(len(text)) || s >= e {
+				return fmt.Errorf("span %d-%d outside the article (%d code points)", s, e, len(text))
+			}
+			if got := string(text[s:e]); got != r.String("surface") {
+				return fmt.Errorf("text[%d:%d] is %q, surface is %q", s, e, got, r.String("surface"))
+			}
+			return nil
+		},
+	},
+	{
+		Rule: "mention_id_format",
+		Doc:  "mention_id is article_id/kind/char_start-char_end",
+		Err: func(r Row, _ *Context) error {
+			want := MentionID(r.String("article_id"), r.Table.Name, r.Int("char_start"), r.Int("char_end"))
+			if got := r.String("mention_id"); got != want {
+				return fmt.Errorf("mention_id %q, want %q", got, want)
+			}
+			return nil
+		},
+	},
+}
+
+// MentionID is the stable id of a mention: the same article, table and span
+// always give the same id.
+func MentionID(articleID, table string, start, end int64) string {
+	return fmt.Sprintf("%s/%s/%d-%d", articleID, table, start, end)
+}
+
+func articlesTable() *Table {
+	count := func(name, what string) Column {
+		return Column{Name: name, Kind: Int64, Doc: "number of " + what, Check: nonNegative}
+	}
+	return newTable("articles", "one row per article read; text is what every mention's offsets index",
+		[]string{"article_id"},
+		[]Column{
+			{Name: "article_id", Kind: String, Doc: "stable id: first 16 hex digits of the SHA-256 of the decoded input text", Check: articleIDCheck},
+			{Name: "source_file", Kind: String, Doc: "input file, relative to --in (for JSON Lines input: the file name and line, file.jsonl:N)", Check: nonEmpty},
+			{Name: "source_id", Kind: String, Doc: "the id field of a JSON Lines record, else the relative path without extension", Check: nonEmpty},
+			{Name: "title", Kind: String, Nullable: true, Doc: "the headline, when the input carries one"},
+			{Name: "source_name", Kind: String, Nullable: true, Doc: "the publisher named in a source line (المصدر: …) or the JSON Lines source field"},
+			{Name: "published_date", Kind: Date, Nullable: true, Doc: "publication date from the date line or JSON Lines published field; null when unknown"},
+			{Name: "reference_date", Kind: Date, Nullable: true, Doc: "the date relative expressions were resolved against: published_date, else --ref-date, else null"},
+			{Name: "text", Kind: String, Doc: "the article text (title and body, boilerplate removed); all char_start/char_end index it", Check: nonEmpty},
+			{Name: "removed_text", Kind: String, Nullable: true, Doc: "what cleaning removed (site boilerplate, date and source lines, 'read also' blocks), for audit"},
+			count("char_count", "Unicode code points in text"),
+			count("sentence_count", "sentences in text"),
+			count("date_count", "rows in dates"),
+			count("money_count", "rows in money"),
+			count("country_count", "rows in countries"),
+			count("agreement_count", "rows in agreements"),
+		},
+	)
+}
+
+func datesTable() *Table {
+	cols := append(mentionColumns("date expression"),
+		Column{Name: "start_date", Kind: Date, Nullable: true, Doc: "first day the expression covers (inclusive); null when unresolved"},
+		Column{Name: "end_date", Kind: Date, Nullable: true, Doc: "last day the expression covers (inclusive): مارس 2025 → 2025-03-31; null when unresolved"},
+		Column{Name: "iso", Kind: String, Nullable: true, Doc: "ISO 8601 form: 2024-08-09, 2025-03, 2017, or an interval 2026/2028; null when unresolved"},
+		Column{Name: "granularity", Kind: String, Doc: "precision of the bounds", Enum: []string{"day", "month", "year"}},
+		Column{Name: "kind", Kind: String, Doc: "date (one point), range (two ends), relative (resolved against reference_date)", Enum: []string{"date", "range", "relative"}},
+		Column{Name: "resolved", Kind: Bool, Doc: "false when the expression is relative and the article has no reference date"},
+	)
+	return newTable("dates", "dates, date ranges and relative date expressions", []string{"mention_id"}, cols,
+		append(spanChecks, RowCheck{
+			Rule: "date_bounds",
+			Doc:  "resolved rows have start_date <= end_date; unresolved rows have neither",
+			Err: func(r Row, _ *Context) error {
+				s, sok := r.Get("start_date").(time.Time)
+				e, eok := r.Get("end_date").(time.Time)
+				resolved, _ := r.Get("resolved").(bool)
+				switch {
+				case resolved && (!sok || !eok):
+					return fmt.Errorf("resolved but a bound is null")
+				case !resolved && (sok || eok):
+					return fmt.Errorf("unresolved but has a bound")
+				case resolved && e.Before(s):
+					return fmt.Errorf("end_date %s before start_date %s", e.Format(time.DateOnly), s.Format(time.DateOnly))
+				}
+				return nil
+			},
+		})...)
+}
+
+// Qualifiers are the allowed money.qualifier values.
+var Qualifiers = []string{"exact", "approx", "more_than", "less_than", "up_to", "at_least"}
+
+func moneyTable() *Table {
+	cols := append(mentionColumns("amount with its currency"),
+		Column{Name: "amount", Kind: Float64, Doc: "the amount in units of the currency: 10.7 مليار دولار → 10700000000", Check: positive},
+		Column{Name: "currency", Kind: String, Doc: "ISO 4217 code", Check: iso4217},
+		Column{Name: "qualifier", Kind: String, Doc: "how the text qualifies the amount (نحو → approx, أكثر من → more_than)", Enum: Qualifiers},
+	)
+	return newTable("money", "monetary amounts", []string{"mention_id"}, cols, spanChecks...)
+}
+
+// MatchKinds are the allowed countries.match_kind values.
+var MatchKinds = []string{"name", "short", "official", "variant", "adjective", "capital", "city"}
+
+func countriesTable() *Table {
+	cols := append(mentionColumns("country reference"),
+		Column{Name: "iso2", Kind: String, Doc: "ISO 3166-1 alpha-2 code of the country referred to", Check: ISO3166Alpha2},
+		Column{Name: "iso3", Kind: String, Doc: "ISO 3166-1 alpha-3 code", Check: iso3166Alpha3},
+		Column{Name: "name_en", Kind: String, Doc: "English short name (CLDR)", Check: nonEmpty},
+		Column{Name: "name_ar", Kind: String, Doc: "Arabic short name (CLDR)", Check: nonEmpty},
+		Column{Name: "match_kind", Kind: String, Doc: "what the surface is: the country's name, a short or official name, a spelling variant, an adjective (الأوزبكي), its capital or a city", Enum: MatchKinds},
+		Column{Name: "confidence", Kind: Float64, Doc: "0–1: how sure the matcher is that this is a reference to the country",
+			Check: &Check{Rule: "unit_interval", Doc: "between 0 and 1", OK: func(v any) bool { f, _ := v.(float64); return f > 0 && f <= 1 }}},
+	)
+	return newTable("countries", "references to countries, by name, adjective, capital or city", []string{"mention_id"}, cols, spanChecks...)
+}
+
+// AgreementTypes and AgreementActions are the allowed agreements.type and
+// agreements.action values.
+var (
+	AgreementTypes = []string{"treaty", "agreement", "framework_agreement", "declaration", "joint_statement",
+		"memorandum", "concept", "vision", "strategy", "roadmap", "action_plan", "programme", "charter",
+		"protocol", "list", "partnership"}
+	AgreementActions = []string{"signed", "adopted", "approved", "proposed", "joined", "ratified", "extended", "implemented", "mentioned"}
+)
+
+func agreementsTable() *Table {
+	cols := append(mentionColumns("agreement or document name"),
+		Column{Name: "name", Kind: String, Doc: "the agreement's name as written, without quotes or clitics", Check: nonEmpty},
+		Column{Name: "type", Kind: String, Doc: "what kind of document it is", Enum: AgreementTypes},
+		Column{Name: "action", Kind: String, Doc: "what the sentence says happened to it", Enum: AgreementActions},
+		Column{Name: "parties", Kind: StringList, Doc: "ISO 3166-1 alpha-2 codes of the countries the sentence names as parties, sorted", Check: countryList},
+		Column{Name: "year", Kind: Int64, Nullable: true, Doc: "the year the sentence gives for the event, if any", Check: plausibleYear},
+	)
+	return newTable("agreements", "named agreements, treaties, declarations and other documents", []string{"mention_id"}, cols, spanChecks...)
+}
+
+func rejectsTable() *Table {
+	return newTable("rejects", "every row that failed validation, with the rule it broke; it is not in its own table",
+		nil,
+		[]Column{
+			{Name: "table", Kind: String, Doc: "the table the row was meant for", Check: nonEmpty},
+			{Name: "rule", Kind: String, Doc: "the rule it broke (a column rule such as iso4217, or a row rule such as offsets_slice_surface)", Check: nonEmpty},
+			{Name: "detail", Kind: String, Doc: "what exactly was wrong"},
+			{Name: "article_id", Kind: String, Nullable: true, Doc: "the article of the row, when it has one"},
+			{Name: "row_json", Kind: String, Doc: "the rejected row as a JSON object", Check: nonEmpty},
+		},
+	)
+}

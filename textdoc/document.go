@@ -1,0 +1,87 @@
+// Package textdoc is the analysed form of one article that every extractor
+// reads: the text, its sentences and its tokens, with byte offsets into the
+// text and a conversion to the code-point offsets the dataset publishes.
+//
+// The segmenter (segment.go) and the tokeniser (tokenize.go) live here, not
+// in the pipeline, so that an extractor's tests can build a Document from a
+// sentence without importing the pipeline.
+package textdoc
+
+import (
+	"sort"
+	"time"
+)
+
+// Span is a half-open byte range [Start, End) of Document.Text.
+type Span struct{ Start, End int }
+
+// Document is one article ready for extraction.
+type Document struct {
+	Text string
+	// RefDate is the date relative expressions resolve against (the
+	// publication date, else the run's --ref-date); zero when unknown.
+	RefDate   time.Time
+	Sentences []Span
+	Tokens    []Token
+
+	runeOffset []int32 // runeOffset[b] = code points before byte b, for each rune start and len(Text)
+}
+
+// New segments and tokenises text.
+func New(text string, refDate time.Time) *Document {
+	sentences := Segment(text)
+	return Build(text, refDate, sentences, Tokenize(text, sentences))
+}
+
+// Build assembles a Document from a text already segmented and tokenised
+// (the pipeline times those stages separately).
+func Build(text string, refDate time.Time, sentences []Span, tokens []Token) *Document {
+	d := &Document{Text: text, RefDate: refDate, Sentences: sentences, Tokens: tokens}
+	d.runeOffset = make([]int32, len(text)+1)
+	n := int32(0)
+	for i := range text {
+		d.runeOffset[i] = n
+		n++
+	}
+	// Fill the bytes inside multi-byte runes with the rune's own offset so a
+	// lookup never lands on garbage; only rune starts are meaningful.
+	last := int32(0)
+	for i := 0; i < len(text); i++ {
+		if i > 0 && d.runeOffset[i] == 0 {
+			d.runeOffset[i] = last
+		}
+		last = d.runeOffset[i]
+	}
+	d.runeOffset[len(text)] = n
+	return d
+}
+
+// HasRefDate reports whether relative dates can be resolved.
+func (d *Document) HasRefDate() bool { return !d.RefDate.IsZero() }
+
+// RuneOffset converts a byte offset of Text (at a rune boundary) to a code
+// point offset.
+func (d *Document) RuneOffset(byteOff int) int { return int(d.runeOffset[byteOff]) }
+
+// SentenceIndex returns the index of the sentence that holds byte offset b
+// (the last sentence starting at or before b).
+func (d *Document) SentenceIndex(b int) int {
+	i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].Start > b })
+	if i == 0 {
+		return 0
+	}
+	return i - 1
+}
+
+// TokenAt returns the index of the first token that ends after byte b.
+func (d *Document) TokenAt(b int) int {
+	return sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End > b })
+}
+
+// SentenceTokens returns the token index range [from, to) of sentence s.
+func (d *Document) SentenceTokens(s int) (from, to int) {
+	span := d.Sentences[s]
+	from = d.TokenAt(span.Start)
+	to = sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= span.End })
+	return from, to
+}

@@ -1,0 +1,117 @@
+package textdoc
+
+import (
+	"slices"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func tokenTexts(d *Document) []string {
+	var out []string
+	for _, t := range d.Tokens {
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+func TestTokenizeArabicPunctuation(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"وعقد الاجتماع في طشقند، وحضره رؤساء كازاخستان.",
+			[]string{"وعقد", "الاجتماع", "في", "طشقند", "،", "وحضره", "رؤساء", "كازاخستان", "."}},
+		{"بلغت التجارة 10.7 مليار دولار (أكثر من 9.20 مليار يورو)، مع زيادة قدرها 17% في الاستثمار",
+			[]string{"بلغت", "التجارة", "10.7", "مليار", "دولار", "(", "أكثر", "من", "9.20", "مليار", "يورو", ")", "،", "مع", "زيادة", "قدرها", "17", "%", "في", "الاستثمار"}},
+		{"توقيع “معاهدة التقاء حدود الدول الثلاث” بين أوزبكستان",
+			[]string{"توقيع", "“", "معاهدة", "التقاء", "حدود", "الدول", "الثلاث", "”", "بين", "أوزبكستان"}},
+		{"محطتَي “يافان” و”فنداريا” الكهرومائيتين",
+			[]string{"محطتَي", "“", "يافان", "”", "و", "”", "فنداريا", "”", "الكهرومائيتين"}},
+		{"رؤساء دول «آسيا الوسطى» للفترة 2027-2028؟",
+			[]string{"رؤساء", "دول", "«", "آسيا", "الوسطى", "»", "للفترة", "2027-2028", "؟"}},
+		{"من 5,7 مليار دولار إلى 10 مليارات دولار.",
+			[]string{"من", "5,7", "مليار", "دولار", "إلى", "10", "مليارات", "دولار", "."}},
+	}
+	for _, tt := range tests {
+		d := New(tt.text, time.Time{})
+		if got := tokenTexts(d); !slices.Equal(got, tt.want) {
+			t.Errorf("Tokenize(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+		for _, tok := range d.Tokens {
+			if tt.text[tok.Start:tok.End] != tok.Text {
+				t.Errorf("token %q does not slice its text: %q", tok.Text, tt.text[tok.Start:tok.End])
+			}
+		}
+	}
+}
+
+func TestSegment(t *testing.T) {
+	text := "سبعة مقترحات لرئيس أوزبكستان\nكما ركز اجتماع طشقند على التعاون. وبلغت التجارة 10.7 مليار دولار! هل تتوسع؟ نعم"
+	d := New(text, time.Time{})
+	var got []string
+	for _, s := range d.Sentences {
+		got = append(got, text[s.Start:s.End])
+	}
+	want := []string{
+		"سبعة مقترحات لرئيس أوزبكستان",
+		"كما ركز اجتماع طشقند على التعاون.",
+		"وبلغت التجارة 10.7 مليار دولار!",
+		"هل تتوسع؟",
+		"نعم",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Segment:\n got %q\nwant %q", got, want)
+	}
+	if i := d.SentenceIndex(len(text) - 1); i != 4 {
+		t.Errorf("SentenceIndex(last byte) = %d, want 4", i)
+	}
+}
+
+func TestRuneOffset(t *testing.T) {
+	text := "في 9 أغسطس 2024"
+	d := New(text, time.Time{})
+	for _, tok := range d.Tokens {
+		rs, re := d.RuneOffset(tok.Start), d.RuneOffset(tok.End)
+		if got := string([]rune(text)[rs:re]); got != tok.Text {
+			t.Errorf("runes[%d:%d] = %q, want %q", rs, re, got, tok.Text)
+		}
+	}
+	if d.RuneOffset(len(text)) != utf8.RuneCountInString(text) {
+		t.Errorf("RuneOffset(len) = %d", d.RuneOffset(len(text)))
+	}
+}
+
+// FuzzTokenize checks the offset contract on arbitrary input: every token
+// slices the text exactly, tokens are ordered and disjoint, and code-point
+// offsets round-trip.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"وعقد الاجتماع في طشقند، وحضره", "“إعلان خجند” في مارس 2025", "a\u0301 ١٠٫٧ مليار", "\n\n..؟؟", "(2026-2036)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		d := New(text, time.Time{})
+		runes := []rune(text)
+		prev := 0
+		for _, tok := range d.Tokens {
+			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(text) {
+				t.Fatalf("bad token span %d-%d after %d", tok.Start, tok.End, prev)
+			}
+			if text[tok.Start:tok.End] != tok.Text {
+				t.Fatalf("token %q != text %q", tok.Text, text[tok.Start:tok.End])
+			}
+			if string(runes[d.RuneOffset(tok.Start):d.RuneOffset(tok.End)]) != tok.Text {
+				t.Fatalf("rune offsets do not slice %q", tok.Text)
+			}
+			prev = tok.End
+		}
+		for _, s := range d.Sentences {
+			if s.Start >= s.End || s.End > len(text) {
+				t.Fatalf("bad sentence %v", s)
+			}
+		}
+	})
+}

@@ -1,0 +1,224 @@
+package textdoc
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+
+	"github.com/khabar-data/khabar/arabic"
+)
+
+// TokenKind classifies a token.
+type TokenKind uint8
+
+const (
+	Word   TokenKind = iota // letters (possibly with digits or inner hyphens)
+	Number                  // starts with a digit in any script
+	Punct                   // punctuation or symbol
+)
+
+// Token is one token of the text.
+type Token struct {
+	Span
+	Text string    // Text == Document.Text[Start:End]
+	Key  string    // arabic.Fold(Text): the matching form
+	Stem string    // arabic.Key(Text): the matching form without the article
+	Kind TokenKind // word, number or punctuation
+}
+
+// Tokenize splits each sentence with prose's tokenizer and then fixes the
+// result up for Arabic:
+//   - prose rewrites curly quotes to ASCII before splitting and reports no
+//     offsets, so each token is aligned back onto the original text (a
+//     straight quote in a token matches a curly one in the text);
+//   - prose only splits ASCII punctuation, leaving the Arabic comma,
+//     semicolon and question mark, guillemets, curly quotes, dashes and
+//     percent signs glued to words (طشقند، → طشقند + ،), so those are split.
+//
+// Tagging, Punkt segmentation and entity extraction are switched off: their
+// models are English-only and cost ~400 ms per article.
+func Tokenize(text string, sentences []Span) []Token {
+	var out []Token
+	for _, s := range sentences {
+		out = appendSentenceTokens(out, text, s)
+	}
+	return out
+}
+
+func appendSentenceTokens(out []Token, text string, s Span) []Token {
+	sentence := text[s.Start:s.End]
+	doc, err := prose.NewDocument(sentence,
+		prose.WithTagging(false), prose.WithSegmentation(false), prose.WithExtraction(false))
+	cursor := 0
+	if err == nil {
+		for _, pt := range doc.Tokens() {
+			start, end, ok := align(sentence, cursor, pt.Text)
+			if !ok {
+				continue // a token prose invented; the text between is re-scanned below
+			}
+			if gap := sentence[cursor:start]; strings.TrimSpace(gap) != "" {
+				out = splitPiece(out, text, s.Start+cursor, gap)
+			}
+			out = splitPiece(out, text, s.Start+start, sentence[start:end])
+			cursor = end
+		}
+	}
+	if rest := sentence[cursor:]; strings.TrimSpace(rest) != "" {
+		out = splitPiece(out, text, s.Start+cursor, rest)
+	}
+	return out
+}
+
+// align finds token tok in sentence at or after cursor, skipping
+// whitespace, treating prose's ASCII quotes as matching curly ones.
+func align(sentence string, cursor int, tok string) (start, end int, ok bool) {
+	i := cursor
+	for i < len(sentence) {
+		r, size := utf8.DecodeRuneInString(sentence[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	if end, ok := matchAt(sentence, i, tok); ok {
+		return i, end, true
+	}
+	// prose may have dropped something; look a little further ahead.
+	if j := strings.Index(sentence[i:], tok); j >= 0 && j < 64 {
+		return i + j, i + j + len(tok), true
+	}
+	return 0, 0, false
+}
+
+func matchAt(sentence string, i int, tok string) (int, bool) {
+	for _, tr := range tok {
+		if i >= len(sentence) {
+			return 0, false
+		}
+		sr, size := utf8.DecodeRuneInString(sentence[i:])
+		if sr != tr && !(tr == '"' && (sr == '“' || sr == '”')) && !(tr == '\'' && (sr == '‘' || sr == '’')) {
+			return 0, false
+		}
+		i += size
+	}
+	return i, true
+}
+
+// splitAlways are runes that are a token of their own wherever they occur.
+func splitAlways(r rune) bool {
+	switch r {
+	case '،', '؛', '؟', '«', '»', '“', '”', '„', '"', '‘', '’', '–', '—', '%', '٪', '(', ')', '[', ']', '*', '…', '|', '•':
+		return true
+	}
+	return false
+}
+
+// splitAtEdge are runes split off only at the start or end of a piece, so
+// that 10.7, 1,800 and 15/07/2024 stay whole.
+func splitAtEdge(r rune) bool {
+	switch r {
+	case '.', ',', ':', ';', '!', '?', '\'', '/', '-', '$', '€', '£', '¥':
+		return true
+	}
+	return false
+}
+
+// splitPiece appends the tokens of one whitespace-free piece of text that
+// starts at byte offset base of the full text.
+func splitPiece(out []Token, text string, base int, piece string) []Token {
+	first := len(out)
+	emit := func(s, e int) {
+		if s >= e {
+			return
+		}
+		out = append(out, newToken(text, base+s, base+e))
+	}
+	start := 0
+	for i := 0; i < len(piece); {
+		r, size := utf8.DecodeRuneInString(piece[i:])
+		if unicode.IsSpace(r) {
+			emit(start, i)
+			start = i + size
+		} else if splitAlways(r) {
+			emit(start, i)
+			emit(i, i+size)
+			start = i + size
+		}
+		i += size
+	}
+	emit(start, len(piece))
+	return append(out[:first], trimEdges(out[first:])...)
+}
+
+// trimEdges splits edge punctuation off the tokens just appended.
+func trimEdges(toks []Token) []Token {
+	var out []Token
+	for _, t := range toks {
+		if t.Kind == Punct || (!startsWithEdge(t.Text) && !endsWithEdge(t.Text)) {
+			out = append(out, t)
+			continue
+		}
+		out = append(out, peel(t)...)
+	}
+	return out
+}
+
+func startsWithEdge(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return splitAtEdge(r)
+}
+
+func endsWithEdge(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return splitAtEdge(r)
+}
+
+// peel splits leading and trailing edge punctuation off one token.
+func peel(t Token) []Token {
+	text := t.Text
+	var head, tail []Token
+	s, e := 0, len(text)
+	for s < e {
+		r, size := utf8.DecodeRuneInString(text[s:e])
+		if !splitAtEdge(r) || s+size == e {
+			break
+		}
+		head = append(head, mkToken(t.Start+s, t.Start+s+size, text[s:s+size]))
+		s += size
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(text[s:e])
+		if !splitAtEdge(r) || e-size == s {
+			break
+		}
+		tail = append([]Token{mkToken(t.Start+e-size, t.Start+e, text[e-size:e])}, tail...)
+		e -= size
+	}
+	out := append(head, mkToken(t.Start+s, t.Start+e, text[s:e]))
+	return append(out, tail...)
+}
+
+func newToken(text string, s, e int) Token { return mkToken(s, e, text[s:e]) }
+
+func mkToken(s, e int, tok string) Token {
+	t := Token{Span: Span{s, e}, Text: tok, Key: arabic.Fold(tok), Stem: arabic.Key(tok)}
+	r, _ := utf8.DecodeRuneInString(tok)
+	switch {
+	case arabic.IsDigit(r):
+		t.Kind = Number
+	case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+		t.Kind = Word
+	default:
+		t.Kind = Punct
+		// a lone symbol such as $ is punctuation; anything with letters after it is a word
+		for _, r2 := range tok {
+			if unicode.IsLetter(r2) {
+				t.Kind = Word
+				break
+			}
+		}
+	}
+	return t
+}
