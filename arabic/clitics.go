@@ -23,14 +23,22 @@ func StripArticle(key string) string {
 	return key
 }
 
-// stripMarks removes diacritics and tatweel, keeping letters as written.
+// stripMarks removes diacritics and tatweel, and the alef that only
+// carries an accusative tanween, keeping letters as written.
 func stripMarks(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == Tatweel || IsDiacritic(r) {
-			return -1
+	var b strings.Builder
+	b.Grow(len(s))
+	prev := rune(0)
+	for i, r := range s {
+		switch {
+		case r == 'ا' && (prev == fathatan || strings.HasPrefix(s[i+len("ا"):], string(fathatan))):
+		case r == Tatweel || IsDiacritic(r):
+		default:
+			b.WriteRune(r)
 		}
-		return r
-	}, s)
+		prev = r
+	}
+	return b.String()
 }
 
 // hasArticle reports whether a word (marks stripped, not folded) starts

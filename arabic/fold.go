@@ -72,16 +72,28 @@ func foldRune(r rune) rune {
 // Persian letter forms mapped to Arabic ones, every digit as ASCII, Latin
 // lower-cased. Two spellings that Arabic news treats as the same word
 // (دوشنبة / دوشنبه, أستانا / استانا) fold to the same key.
+//
+// The alef that only carries an accusative tanween (مفهوماً، بيانًا) is
+// dropped too, so that the accusative matches the dictionary form.
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	prev := rune(0)
+	for i, r := range s {
+		if r == 'ا' && (prev == fathatan || strings.HasPrefix(s[i+len("ا"):], string(fathatan))) {
+			prev = r
+			continue
+		}
 		if f := foldRune(r); f >= 0 {
 			b.WriteRune(f)
 		}
+		prev = r
 	}
 	return b.String()
 }
+
+const fathatan = '\u064B'
+
 
 // DigitValue returns the value of a decimal digit in ASCII, Arabic-Indic
 // (٠-٩) or Extended Arabic-Indic / Persian (۰-۹) form.

@@ -39,8 +39,9 @@ type Currency struct {
 
 // AgreementType is the type an agreement head noun announces.
 type AgreementType struct {
-	Type string
-	Name string // any, proper or self: see agreement_types.tsv
+	Type      string
+	Name      string // any, proper or self: see agreement_types.tsv
+	Adjective bool   // the word is also an adjective (الاستراتيجية "strategic")
 }
 
 // Lexicon holds every word list.
@@ -138,7 +139,7 @@ func Load(extraDir string) (*Lexicon, error) {
 			return nil
 		}},
 		{"agreement_types.tsv", []string{"form", "type", "name"}, func(r Record) error {
-			lex.AgreementTypes.Add(r.Get("form"), AgreementType{Type: r.Get("type"), Name: r.Get("name")})
+			lex.AgreementTypes.Add(r.Get("form"), AgreementType{Type: r.Get("type"), Name: r.Get("name"), Adjective: r.Get("adjective") == "yes"})
 			return nil
 		}},
 		{"agreement_actions.tsv", []string{"form", "action"}, func(r Record) error {

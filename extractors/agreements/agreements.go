@@ -71,7 +71,7 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 
 // Find returns the agreements of d in text order.
 func (e *Extractor) Find(d *textdoc.Document) []Found {
-	a := analysis{e: e, d: d, toks: d.Tokens}
+	a := analysis{e: e, d: d, toks: d.Tokens, prevSentence: -1}
 	a.countries = e.countries.Find(d, 0, len(d.Tokens))
 	a.dates = e.dates.Find(d)
 	a.places = e.gaz.Scan(d.Tokens, 0, len(d.Tokens))
@@ -92,6 +92,11 @@ func (e *Extractor) Find(d *textdoc.Document) []Found {
 }
 
 type analysis struct {
+	// the sentence and action of the last agreement found, so that a
+	// document coordinated with it can share its action
+	prevSentence int
+	prevAction   string
+
 	e         *Extractor
 	d         *textdoc.Document
 	toks      []textdoc.Token
@@ -127,6 +132,9 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	if a.anaphoric(i) {
 		return Found{}, 0, false
 	}
+	if head.Value.Adjective && a.adjectival(i) {
+		return Found{}, 0, false
+	}
 	start := head.Start(a.toks[i])
 	afterHead := i + head.Tokens
 
@@ -154,17 +162,27 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			nameEnd, spanEnd, quoted = c+1, a.toks[c].End, true
 			break
 		}
-		nameEnd = a.nameEnd(afterHead, to)
+		nameEnd = a.nameEnd(i, afterHead, to)
 		if nameEnd == afterHead {
 			return Found{}, 0, false // a bare head noun names nothing
 		}
-		if head.Value.Name == "proper" && !a.properName(afterHead, nameEnd) {
+		if head.Tokens == 1 && hasArticle(a.toks[i]) && !opensDefiniteName(a.toks[afterHead]) {
+			// المعاهدة قريبًا، القائمة بما…: a definite head noun not followed
+			// by a definite name word refers back to a document, names none.
+			return Found{}, 0, false
+		}
+		if head.Value.Name == "proper" && !a.properName(afterHead, min(nameEnd, afterHead+3)) {
 			return Found{}, 0, false
 		}
 		spanEnd = a.toks[nameEnd-1].End
 	}
 	span := textdoc.Span{Start: start, End: spanEnd}
 	action := a.action(i, nameEnd, from, to)
+	if action == "mentioned" && a.prevSentence == from && a.prevAction != "" {
+		// "توقيع “معاهدة…” … إلى جانب “إعلان خجند”": a document coordinated
+		// with an earlier one in the sentence shares what happened to it.
+		action = a.prevAction
+	}
 	if !quoted && head.Value.Name != "self" && action == "mentioned" && !a.definite(i) {
 		// an indefinite head noun with nothing done to it is a common noun:
 		// "استراتيجية حكيمة", "برنامج تدريبي".
@@ -182,8 +200,53 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	if quoted && next < to && isCloseQuote(a.toks[next]) {
 		next++
 	}
+	a.prevSentence, a.prevAction = from, action
 	return f, max(next, i+1), true
 }
+
+func hasArticle(t textdoc.Token) bool { return t.Stem != t.Key }
+
+// opensDefiniteName reports whether a word can start the name after a
+// definite head noun: a definite word (الصداقة), possibly behind a
+// preposition (للأمن، بالمخاطر), or a noun in construct with a preposition
+// (لتنمية).
+func opensDefiniteName(t textdoc.Token) bool {
+	if t.Kind != textdoc.Word {
+		return false
+	}
+	k := t.Key
+	for _, p := range []string{"ال", "لل", "بال", "وال", "كال"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return strings.HasPrefix(k, "ل") && !hasTanween(t.Text) && len([]rune(k)) >= 4
+}
+
+// adjectival reports whether a head noun that is also an adjective is used
+// as one: with the article (القضايا الاستراتيجية), or right after a noun
+// it qualifies (رؤية استراتيجية). After a verb, a preposition or a
+// punctuation mark it is a noun (اقترح استراتيجية نقل شاملة).
+func (a *analysis) adjectival(i int) bool {
+	if hasArticle(a.toks[i]) {
+		return true
+	}
+	if i == 0 || a.toks[i-1].Kind != textdoc.Word {
+		return false
+	}
+	if _, ok := a.e.lex.AgreementActions.Longest(a.toks, i-1, true); ok {
+		return false
+	}
+	return !prepositions[a.toks[i-1].Key]
+}
+
+var horizonWords = foldSet("حتى", "بحلول", "وحتى", "لغاية", "غاية")
+
+var relativePronouns = foldSet("التي", "الذي", "والتي", "والذي", "اللذين", "اللتين")
+
+var prepositions = foldSet("في", "من", "إلى", "على", "عن", "مع", "حول", "بشأن", "عبر", "ضمن", "و")
+
+func hasTanween(s string) bool { return strings.ContainsAny(s, "\u064b\u064c\u064d") }
 
 // anaphoric reports whether the head noun at i refers back to a document
 // named earlier (هذه المعاهدة، تلك الاتفاقية) rather than naming one.
@@ -238,12 +301,19 @@ func foldSet(words ...string) map[string]bool {
 	return m
 }
 
-// nameEnd returns the token index where an unquoted name that starts at j ends.
-func (a *analysis) nameEnd(j, to int) int {
+// nameEnd returns the token index where an unquoted name that starts at j
+// (after the head noun at i) ends.
+func (a *analysis) nameEnd(i, j, to int) int {
 	const maxWords = 16
+	headTanween := hasTanween(a.toks[j-1].Text)
 	k := j
 	for ; k < to && k < j+maxWords; k++ {
 		t := a.toks[k]
+		// an accusative adverb or object (أيضًا، قريبًا، قدرًا) ends the name,
+		// unless it agrees with an accusative head (مفهوماً جديداً)
+		if hasTanween(t.Text) && !(headTanween && k == j) {
+			break
+		}
 		if t.Kind == textdoc.Punct && t.Text != "-" && t.Text != "–" {
 			break
 		}
@@ -327,16 +397,22 @@ func (a *analysis) properName(j, end int) bool {
 }
 
 // action finds the verb or verbal noun that governs the head noun at i:
-// the nearest one before it in the sentence (within twelve tokens), else a
+// the nearest one before it in the sentence (within twenty tokens), else a
 // relative clause right after the name (التي أقرتها).
 func (a *analysis) action(i, nameEnd, from, to int) string {
-	for k := i - 1; k >= from && k >= i-12; k-- {
+	for k := i - 1; k >= from && k >= i-20; k-- {
 		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true); ok {
 			return m.Value
 		}
 	}
-	for k := nameEnd; k < to && k < nameEnd+5; k++ {
-		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true); ok {
+	// after the name, only a verb that refers back to it: a relative
+	// clause (التي أقرتها) or a pronoun suffix (بعد اعتمادها)
+	for k := nameEnd; k < to && k < nameEnd+15; k++ {
+		m, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true)
+		if !ok {
+			continue
+		}
+		if strings.HasSuffix(a.toks[k].Key, "ها") || k > 0 && relativePronouns[a.toks[k-1].Key] {
 			return m.Value
 		}
 	}
@@ -410,6 +486,9 @@ func (a *analysis) year(name textdoc.Span, from, to int) int {
 		}
 		if f.Start < name.End && f.End > name.Start {
 			continue // a year inside the name (رؤية آسيا الوسطى 2040) is not when it happened
+		}
+		if k := a.d.TokenAt(f.Start); k > 0 && horizonWords[a.toks[k-1].Key] {
+			continue // حتى عام 2035: a horizon, not an event
 		}
 		dist := f.Start - name.End
 		if dist < 0 {
