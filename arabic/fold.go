@@ -94,7 +94,6 @@ func Fold(s string) string {
 
 const fathatan = '\u064B'
 
-
 // DigitValue returns the value of a decimal digit in ASCII, Arabic-Indic
 // (٠-٩) or Extended Arabic-Indic / Persian (۰-۹) form.
 func DigitValue(r rune) (int, bool) {

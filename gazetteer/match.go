@@ -7,8 +7,8 @@ import (
 
 // Match is a gazetteer form found in a token stream.
 type Match struct {
-	textdoc.Span         // byte span in the text, after any peeled proclitics
-	From, To     int     // token range [From, To)
+	textdoc.Span          // byte span in the text, after any peeled proclitics
+	From, To     int      // token range [From, To)
 	Entries      []*Entry // everything the form refers to
 }
 

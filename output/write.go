@@ -59,7 +59,7 @@ type TableReport struct {
 // RunInfo is the non-deterministic part of the manifest: when the run
 // started and how long each stage took.
 type RunInfo struct {
-	StartedAt string          `json:"started_at"`
+	StartedAt string           `json:"started_at"`
 	Timings   []pipeline.Stage `json:"timings"`
 }
 

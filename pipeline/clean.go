@@ -24,10 +24,10 @@ var (
 	// a "read also" / "related articles" marker: everything after it is
 	// another article or site furniture.
 	readAlsoLine = regexp.MustCompile(`^\s*(?:[إا]قرأ(?:\s+(?:أيضا|أيضاً|أيضًا|ايضا|المزيد))?|شاهد\s+(?:أيضا|أيضاً|أيضًا)|مقالات\s+ذات\s+صلة|أخبار\s+ذات\s+صلة|مواضيع\s+ذات\s+صلة|(?:read|see)\s+also|related\s+(?:articles|posts|news))\s*[:：]?\s*$`)
-	dateLine    = regexp.MustCompile(`^\s*(?:تاريخ\s+النشر|نشر\s+في|نُشر\s+في|بتاريخ|آخر\s+تحديث|تاريخ\s+التحديث|published|posted\s+on|date)\s*[:：]?\s*(.+)$`)
-	sourceLine  = regexp.MustCompile(`^\s*(?:المصدر|المصادر|source)\s*[:：]\s*(.+?)\s*$`)
-	keywordLine = regexp.MustCompile(`^\s*(?:كلمات\s+دلالية|الكلمات\s+المفتاحية|كلمات\s+مفتاحية|الوسوم|وسوم|tags|keywords)\s*[:：]`)
-	breadcrumb  = regexp.MustCompile(`\s[»›>]\s`)
+	dateLine     = regexp.MustCompile(`^\s*(?:تاريخ\s+النشر|نشر\s+في|نُشر\s+في|بتاريخ|آخر\s+تحديث|تاريخ\s+التحديث|published|posted\s+on|date)\s*[:：]?\s*(.+)$`)
+	sourceLine   = regexp.MustCompile(`^\s*(?:المصدر|المصادر|source)\s*[:：]\s*(.+?)\s*$`)
+	keywordLine  = regexp.MustCompile(`^\s*(?:كلمات\s+دلالية|الكلمات\s+المفتاحية|كلمات\s+مفتاحية|الوسوم|وسوم|tags|keywords)\s*[:：]`)
+	breadcrumb   = regexp.MustCompile(`\s[»›>]\s`)
 )
 
 // Clean splits site furniture from the article: a "read also" block and

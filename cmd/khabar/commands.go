@@ -271,4 +271,3 @@ func cmdGazetteer(args []string, stdout, stderr io.Writer) int {
 	}
 	return code
 }
-
