@@ -41,7 +41,9 @@ func rowType(t *schemas.Table) reflect.Type {
 		case schemas.Bool:
 			typ = reflect.TypeFor[bool]()
 		case schemas.Date:
-			typ = reflect.TypeFor[time.Time]()
+			// int32 days since 1970-01-01: parquet-go v0.32 stores a
+			// time.Time tagged "date" as truncated nanoseconds.
+			typ = reflect.TypeFor[int32]()
 			tag += ",date"
 		case schemas.StringList:
 			typ = reflect.TypeFor[[]string]()
@@ -79,6 +81,9 @@ func toStruct(typ reflect.Type, r schemas.Row) reflect.Value {
 			continue
 		}
 		f := s.Field(i)
+		if d, ok := val.(time.Time); ok {
+			val = daysSinceEpoch(d)
+		}
 		rv := reflect.ValueOf(val)
 		if c.Kind == schemas.StringList && rv.IsNil() {
 			rv = reflect.ValueOf([]string{})
@@ -106,8 +111,8 @@ func fromStruct(t *schemas.Table, s reflect.Value) schemas.Row {
 			f = f.Elem()
 		}
 		v := f.Interface()
-		if d, ok := v.(time.Time); ok {
-			v = schemas.DateOf(d)
+		if c.Kind == schemas.Date {
+			v = dateFromDays(v.(int32))
 		}
 		if l, ok := v.([]string); ok && l == nil {
 			v = []string{}
@@ -116,6 +121,15 @@ func fromStruct(t *schemas.Table, s reflect.Value) schemas.Row {
 	}
 	return r
 }
+
+var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// daysSinceEpoch is the Parquet DATE value of a calendar date.
+func daysSinceEpoch(d time.Time) int32 {
+	return int32(schemas.DateOf(d).Unix() / 86400)
+}
+
+func dateFromDays(n int32) time.Time { return epoch.AddDate(0, 0, int(n)) }
 
 // WriteParquet writes rows of t as a zstd-compressed Parquet file carrying
 // the schema and tool versions in its key-value metadata.

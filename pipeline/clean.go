@@ -96,15 +96,20 @@ func Clean(text string, parseDate func(string) (time.Time, bool)) Cleaned {
 			}
 		}
 	}
-	// 4. trailing navigation: short lines after the last real paragraph.
+	// 4. trailing navigation: short lines without a full stop after the
+	// last real paragraph (زر الذهاب إلى الأعلى، أخبار). A short article
+	// that is nothing but short lines is left alone.
+	last := -1
 	for i := len(lines) - 1; i >= 0; i-- {
-		if !keep[i] {
-			continue
-		}
-		if wordCount(lines[i]) >= 5 {
+		if keep[i] && (wordCount(lines[i]) >= 5 || endsSentence(lines[i])) {
+			last = i
 			break
 		}
-		keep[i] = false
+	}
+	if last >= 0 {
+		for i := last + 1; i < len(lines); i++ {
+			keep[i] = false
+		}
 	}
 	// 5. the headline: a first kept line that is short and does not end a sentence.
 	var kept, removed []string
@@ -143,11 +148,12 @@ func wordCount(s string) int {
 
 func looksLikeHeadline(line string) bool {
 	n := wordCount(line)
-	if n == 0 || n > 25 {
-		return false
-	}
-	last := []rune(line)[len([]rune(line))-1]
-	return !strings.ContainsRune(".!؟?:", last)
+	return n > 0 && n <= 25 && !endsSentence(line) && !strings.HasSuffix(strings.TrimSpace(line), ":")
+}
+
+func endsSentence(line string) bool {
+	r := []rune(strings.TrimSpace(line))
+	return len(r) > 0 && strings.ContainsRune(".!؟?…", r[len(r)-1])
 }
 
 func hasMoreText(keep []bool, i int) bool {

@@ -32,6 +32,10 @@ func New(res *resources.Resources) *Extractor {
 // Table is schemas.Money.
 func (*Extractor) Table() *schemas.Table { return schemas.Money }
 
+// maxAmount bounds what is read as an amount: stacked scale words beyond
+// it ("مليار مليار") are rhetoric, not a figure.
+const maxAmount = 1e15
+
 // Found is one amount with its byte span.
 type Found struct {
 	textdoc.Span
@@ -127,7 +131,7 @@ func (e *Extractor) amountAt(toks []textdoc.Token, i int) (Found, int, []lexicon
 		}
 		readings, end = m.Value, j+m.Tokens
 	}
-	if value <= 0 {
+	if value <= 0 || value > maxAmount {
 		return Found{}, 0, nil, false
 	}
 	return Found{Span: textdoc.Span{Start: start, End: toks[end-1].End}, Amount: value}, end, readings, true

@@ -197,7 +197,7 @@ func (b *builder) addCountryNames() error {
 }
 
 // addEntry is add with the source checks optional (used for the CLDR
-// canonical names, which are kept verbatim).
+// canonical names, which are kept verbatim, diacritics included).
 func (b *builder) addEntry(iso2, kind, form, src string, check bool, flags ...string) bool {
 	if check {
 		return b.add(iso2, kind, form, src, flags...)
@@ -205,9 +205,11 @@ func (b *builder) addEntry(iso2, kind, form, src string, check bool, flags ...st
 	k := entryKey(iso2, kind, form)
 	e := b.entries[k]
 	if e == nil {
-		e = &entry{form: cleanForm(form), rank: sourceRank[src], iso2: iso2, kind: kind, sources: map[string]bool{}, flags: map[string]bool{}}
-		b.entries[k] = e
+		b.entries[k] = &entry{iso2: iso2, kind: kind, sources: map[string]bool{}, flags: map[string]bool{}}
+		e = b.entries[k]
 	}
+	// Rank -1: no other spelling replaces a verbatim form (عُمان stays عُمان).
+	e.form, e.rank = cleanForm(form), -1
 	e.sources[src] = true
 	for _, f := range flags {
 		e.flags[f] = true
@@ -506,7 +508,8 @@ func (b *builder) corroborate() error {
 //     its country (الجزائر، تونس، الكويت), and on that name;
 //   - needs_context on every form that, article aside, belongs to more than
 //     one country (عمان: Oman and Amman; الكونغو: CD and CG);
-//   - needs_context on adjectives that are also a country name (مالي، هايتي).
+//   - needs_context on adjectives written exactly like a country name
+//     (مالي، هايتي، جيبوتي; not السعودية/سعودية, which differ by the article).
 func (b *builder) applyFlags() error {
 	byAmb := map[string][]*entry{}
 	for _, e := range b.entries {
@@ -538,7 +541,7 @@ func (b *builder) applyFlags() error {
 			}
 			if e.kind == "adjective" {
 				for _, n := range list {
-					if isNameKind(n.kind) {
+					if isNameKind(n.kind) && normKey(n.form) == normKey(e.form) {
 						e.flags[flagContext] = true
 					}
 				}

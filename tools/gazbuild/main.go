@@ -248,6 +248,11 @@ func (b *builder) excluded(form, iso2 string) bool {
 // was kept.
 func (b *builder) add(iso2, kind, form, src string, flags ...string) bool {
 	form = cleanForm(form)
+	if src != srcCurated {
+		// News rarely writes short vowels; source spellings such as
+		// "سَمسون" are reduced to their letters.
+		form = stripHarakat(form)
+	}
 	if _, ok := b.countries[iso2]; !ok {
 		b.warnf("form %q: unknown country %q", form, iso2)
 		return false
@@ -277,6 +282,8 @@ func (b *builder) add(iso2, kind, form, src string, flags ...string) bool {
 	if e == nil {
 		e = &entry{form: form, rank: rank, iso2: iso2, kind: kind, sources: map[string]bool{}, flags: map[string]bool{}}
 		b.entries[k] = e
+	} else if src == srcCurated && e.sources[srcCurated] && e.form != form {
+		b.warnf("curated %s %s: %q and %q are the same form after normalisation; keep one", iso2, kind, e.form, form)
 	} else if rank < e.rank || (rank == e.rank && betterSpelling(form, e.form)) {
 		e.form, e.rank = form, rank
 	}

@@ -30,6 +30,7 @@ func (b *builder) buildPlaces() error {
 		return err
 	}
 	byKey := map[string]*placeRow{}
+	cldrIDName := map[string]string{}
 	add := func(form, id, kind, nameEn string, members []string, src string) {
 		form = cleanForm(form)
 		k := normKey(form) + "|" + id + "|" + kind
@@ -56,12 +57,14 @@ func (b *builder) buildPlaces() error {
 				members = b.expandMembers(cont, code)
 			}
 			add(ar, "M49-"+code, "region", b.cldrEn[code], members, srcCLDR)
+			cldrIDName["M49-"+code] = b.cldrEn[code]
 		case cldrPlaceKinds[code] != "":
 			var members []string
 			if code == "EU" || code == "EZ" {
 				members = b.expandMembers(cont, code)
 			}
 			add(ar, "CLDR-"+code, cldrPlaceKinds[code], b.cldrEn[code], members, srcCLDR)
+			cldrIDName["CLDR-"+code] = b.cldrEn[code]
 		}
 	}
 	t := b.curPlaces
@@ -98,6 +101,11 @@ func (b *builder) buildPlaces() error {
 		}
 	}
 	for _, p := range byKey {
+		// Rows of a CLDR place all carry the CLDR English name;
+		// adjectives keep their own ("European").
+		if cldrName, ok := cldrIDName[p.placeID]; ok && p.kind != "adjective" {
+			p.nameEn = cldrName
+		}
 		if p.nameEn == "" {
 			p.nameEn = idName[p.placeID]
 		}
@@ -105,6 +113,17 @@ func (b *builder) buildPlaces() error {
 			p.members = idMembers[p.placeID]
 		}
 		b.places = append(b.places, *p)
+	}
+	// A form should be either a country form or a place, not both.
+	countryForms := map[string]string{}
+	for _, e := range b.entries {
+		countryForms[ambKey(e.form)] = e.iso2 + " " + e.kind
+	}
+	for _, k := range sortedKeys(byKey) {
+		p := byKey[k]
+		if c, ok := countryForms[ambKey(p.form)]; ok {
+			b.warnf("places.tsv %q (%s) is also a country form (%s)", p.form, p.placeID, c)
+		}
 	}
 	sort.Slice(b.places, func(i, j int) bool {
 		a, c := b.places[i], b.places[j]

@@ -220,3 +220,15 @@ func sameLatinName(a, b string) bool {
 	}
 	return trim(a) == trim(b)
 }
+
+// stripHarakat removes diacritics and tatweel, keeping the letters.
+func stripHarakat(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == 'ـ' || isHaraka(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -164,16 +164,25 @@ func (b *builder) report(w io.Writer) {
 			fmt.Fprintf(w, "  UN members without %s: %s\n", kind, strings.Join(unMissing, " "))
 		}
 	}
+	if len(b.ambiguous) > 0 {
+		var list []string
+		for _, k := range sortedKeys(b.ambiguous) {
+			list = append(list, k+" ("+strings.Join(b.ambiguous[k], " ")+")")
+		}
+		fmt.Fprintf(w, "forms shared by several countries, flagged needs_context (%d): %s\n", len(list), strings.Join(list, "; "))
+	}
 	if len(b.rejected) > 0 {
 		fmt.Fprintln(w, "source forms not used:")
 		for _, k := range sortedKeys(b.rejected) {
 			fmt.Fprintf(w, "  %6d  %s\n", b.rejected[k], k)
 		}
 	}
+	// Rows for one country that match nothing are stale; the "*" stop-list
+	// is a safety net and is expected to match rarely.
 	var unused []string
 	for _, k := range sortedKeys(b.excl) {
 		for _, x := range b.excl[k] {
-			if x.hits == 0 {
+			if x.hits == 0 && x.iso2 != "*" {
 				unused = append(unused, x.form+"/"+x.iso2)
 			}
 		}

@@ -1,0 +1,83 @@
+package agreements
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/khabar-data/khabar/extractors/resources"
+	"github.com/khabar-data/khabar/textdoc"
+)
+
+type want struct {
+	surface, name, typ, action string
+	parties                    []string
+	year                       int
+}
+
+func TestAgreements(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"quoted treaty with parties, coordinated declaration",
+			"ويُعدّ توقيع “معاهدة التقاء حدود الدول الثلاث” بين أوزبكستان وقيرغيزستان وطاجيكستان، إلى جانب “إعلان خجند” في مارس 2025، حدثًا ذا أهمية تاريخية.",
+			[]want{
+				{"معاهدة التقاء حدود الدول الثلاث", "معاهدة التقاء حدود الدول الثلاث", "treaty", "signed", []string{"KG", "TJ", "UZ"}, 2025},
+				{"إعلان خجند", "إعلان خجند", "declaration", "signed", nil, 2025},
+			}},
+		{"unquoted treaty name",
+			"وقد تعزّز الإطار القانوني من خلال توقيع معاهدة الصداقة وحسن الجوار والتعاون من أجل تنمية آسيا الوسطى في القرن الحادي والعشرين، وذلك عقب اجتماع لقادة المنطقة في عام 2022.",
+			[]want{{"معاهدة الصداقة وحسن الجوار والتعاون من أجل تنمية آسيا الوسطى في القرن الحادي والعشرين",
+				"معاهدة الصداقة وحسن الجوار والتعاون من أجل تنمية آسيا الوسطى في القرن الحادي والعشرين", "treaty", "signed", nil, 2022}}},
+		{"head noun with a quoted name",
+			"ويعكس التوقيع على مفهوم التنمية “آسيا الوسطى – 2040” التزاما مشتركا.",
+			[]want{{"مفهوم التنمية “آسيا الوسطى – 2040”", "مفهوم التنمية آسيا الوسطى – 2040", "concept", "signed", nil, 0}}},
+		{"vision named by a place and a year",
+			"وأصبحت “رؤية آسيا الوسطى 2040” إحدى أهم الوثائق البرامجية، وذلك بعد اعتمادها في قمة أستانا عام 2024.",
+			[]want{{"رؤية آسيا الوسطى 2040", "رؤية آسيا الوسطى 2040", "vision", "adopted", nil, 2024}}},
+		{"roadmap: a horizon is not the year",
+			"تعد الموافقة على خارطة طريق التعاون الإقليمي حتى عام 2027 حدثًا مهمًا.",
+			[]want{{"خارطة طريق التعاون الإقليمي", "خارطة طريق التعاون الإقليمي", "roadmap", "approved", nil, 0}}},
+		{"proposed framework agreement",
+			"واقترح اتفاقية إطارية لآسيا الوسطى بشأن استخدام المياه، ونظام متكامل لتتبع البضائع.",
+			[]want{{"اتفاقية إطارية لآسيا الوسطى بشأن استخدام المياه", "اتفاقية إطارية لآسيا الوسطى بشأن استخدام المياه", "framework_agreement", "proposed", nil, 0}}},
+		{"joint statement in the accusative",
+			"وأصدر قادة المنطقة بياناً مشتركاً تضمن دعماً لترشح قرغيزستان.",
+			[]want{{"بياناً مشتركاً", "بياناً مشتركاً", "joint_statement", "adopted", nil, 0}}},
+		{"a country that joined",
+			"وفي عام 2025 انضمت طاجيكستان إلى معاهدة الصداقة وحسن الجوار.",
+			[]want{{"معاهدة الصداقة وحسن الجوار", "معاهدة الصداقة وحسن الجوار", "treaty", "joined", []string{"TJ"}, 2025}}},
+		// negatives
+		{"plural and relative clause", "تحويل الاتفاقات التي تم التوصل إليها إلى نتائج ملموسة", nil},
+		{"anaphora", "ونحن نتطلع إلى أن تستكمل بقية دول المنطقة التوقيع على المعاهدة قريبًا، وقد رسّخت هذه المعاهدة مبادئ المساواة.", nil},
+		{"an adjective", "صياغة رؤى مشتركة حول القضايا الاستراتيجية المتعلقة بحاضر آسيا الوسطى", nil},
+		{"an announcement is not a declaration", "مع إعلان عقد من العمل لترشيد استخدام المياه في آسيا الوسطى", nil},
+		{"a view is not a vision", "تمتلك رؤية واضحة لمصالحها ومسارات تطورها", nil},
+	}
+	e := New(resources.Default())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := textdoc.New(tt.text, time.Time{})
+			found := e.Find(d)
+			if len(found) != len(tt.want) {
+				var got []string
+				for _, f := range found {
+					got = append(got, tt.text[f.Span.Start:f.Span.End])
+				}
+				t.Fatalf("got %q, want %d agreements", got, len(tt.want))
+			}
+			for i, f := range found {
+				w := tt.want[i]
+				if w.parties == nil {
+					w.parties = []string{}
+				}
+				surface := tt.text[f.Span.Start:f.Span.End]
+				if surface != w.surface || f.Name != w.name || f.Type != w.typ || f.Action != w.action || !slices.Equal(f.Parties, w.parties) || f.Year != w.year {
+					t.Errorf("agreement %d:\n got %q name=%q %s %s %v %d\nwant %+v", i, surface, f.Name, f.Type, f.Action, f.Parties, f.Year, w)
+				}
+			}
+		})
+	}
+}

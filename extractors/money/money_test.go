@@ -1,0 +1,75 @@
+package money
+
+import (
+	"testing"
+	"time"
+
+	"github.com/khabar-data/khabar/extractors/resources"
+	"github.com/khabar-data/khabar/textdoc"
+)
+
+type want struct {
+	surface   string
+	amount    float64
+	currency  string
+	qualifier string
+}
+
+func TestMoney(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"decimal point and billion", "وبلغت التجارة الإقليمية 10.7 مليار دولار (أكثر من 9.20 مليار يورو)، مع زيادة قدرها 17% في الاستثمار.",
+			[]want{{"10.7 مليار دولار", 10700000000, "USD", "exact"}, {"9.20 مليار يورو", 9200000000, "EUR", "more_than"}}},
+		{"decimal comma and plural scale", "من 2018 إلى 2023، ارتفع حجم التجارة من 5,7 مليار دولار إلى 10 مليارات دولار.",
+			[]want{{"5,7 مليار دولار", 5700000000, "USD", "exact"}, {"10 مليارات دولار", 10000000000, "USD", "exact"}}},
+		{"approximation", "تضاعفت التجارة البينية لتصل إلى نحو 11 مليار دولار.",
+			[]want{{"11 مليار دولار", 11000000000, "USD", "approx"}}},
+		{"reaching is not a bound", "ارتفع الناتج المحلي الإجمالي ليصل إلى 520 مليار دولار.",
+			[]want{{"520 مليار دولار", 520000000000, "USD", "exact"}}},
+		{"Arabic-Indic digits and separators", "بلغت الاستثمارات ١٠٫٧ مليار دولار و٢٬٥٠٠ يورو",
+			[]want{{"١٠٫٧ مليار دولار", 10700000000, "USD", "exact"}, {"٢٬٥٠٠ يورو", 2500, "EUR", "exact"}}},
+		{"thousands separator", "خصصت الحكومة 1,800 مليون دولار للمشروع",
+			[]want{{"1,800 مليون دولار", 1800000000, "USD", "exact"}}},
+		{"dual scale word alone", "وقّعت الشركتان عقدًا بقيمة ملياري دولار.",
+			[]want{{"ملياري دولار", 2000000000, "USD", "exact"}}},
+		{"scale word alone", "بلغت الاستثمارات أكثر من مليار دولار سنويًا",
+			[]want{{"مليار دولار", 1000000000, "USD", "more_than"}}},
+		{"symbol", "جمع الصندوق $10 مليون خلال عام",
+			[]want{{"$10 مليون", 10000000, "USD", "exact"}}},
+		{"qualified currency", "أعلنت الرياض ميزانية قدرها 300 مليون ريال سعودي",
+			[]want{{"300 مليون ريال سعودي", 300000000, "SAR", "exact"}}},
+		{"bare currency resolved by the article's country", "أعلنت قطر عن استثمارات بقيمة 50 مليون ريال في الدوحة.",
+			[]want{{"50 مليون ريال", 50000000, "QAR", "exact"}}},
+		{"chained scales", "تقدّر الأصول بنحو 300 ألف مليار روبل",
+			[]want{{"300 ألف مليار روبل", 300000000000000, "RUB", "approx"}}},
+		{"tenge", "خصصت كازاخستان 500 مليون تنغي لدعم الزراعة",
+			[]want{{"500 مليون تنغي", 500000000, "KZT", "exact"}}},
+		// negatives
+		{"population is not money", "يبلغ عدد سكان آسيا الوسطى أكثر من 80 مليون نسمة، وسيتجاوز 100 مليون بحلول عام 2050.", nil},
+		{"a percentage is not money", "نمو ثابت يقارب 6% سنويًا وزيادة قدرها 17% في الاستثمار", nil},
+		{"a count is not money", "تجاوز عدد المشاريع المشتركة 1800 مشروع، وارتفعت الاستثمارات بمقدار 5.6 مرات.", nil},
+		{"a volume is not money", "تبلغ حصة أوزبكستان 20 مليار متر مكعب من المياه", nil},
+		{"an ambiguous bare currency with no context is left out", "وبلغت الإيرادات 40 مليون دينار هذا العام", nil},
+	}
+	e := New(resources.Default())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := textdoc.New(tt.text, time.Time{})
+			var got []want
+			for _, f := range e.Find(d) {
+				got = append(got, want{tt.text[f.Span.Start:f.Span.End], f.Amount, f.Currency, f.Qualifier})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("amount %d: got %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
