@@ -141,7 +141,9 @@ func splitPiece(out []Token, text string, base int, piece string) []Token {
 		if unicode.IsSpace(r) {
 			emit(start, i)
 			start = i + size
-		} else if splitAlways(r) {
+		} else if splitAlways(r) || (r == ':' || r == '؛') && !betweenDigits(piece, i, i+size) {
+			// a colon glued between words (كازاخستان:الثقل) separates them;
+			// between digits (10:30) it is part of a time
 			emit(start, i)
 			emit(i, i+size)
 			start = i + size

@@ -46,6 +46,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdValidate(args, stdout, stderr)
 	case "gazetteer":
 		return cmdGazetteer(args, stdout, stderr)
+	case "eval":
+		return cmdEval(args, stdout, stderr)
 	case "version":
 		fmt.Fprintf(stdout, "khabar %s (schema %s)\n", Version, schemaVersion())
 		return exitOK
@@ -66,6 +68,7 @@ Commands:
   khabar extract [flags]        read one article on stdin, print its mentions as JSON Lines
   khabar validate [--json] DIR  re-read an output folder and check every table against its schema
   khabar gazetteer FORM...      show what a place name or adjective resolves to, and why
+  khabar eval [--gold DIR]      score the extractors against gold annotations (P/R/F1, misses, false alarms)
   khabar version                print the tool and schema versions
 
 Run "khabar COMMAND -h" for a command's flags.

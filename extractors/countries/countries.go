@@ -6,6 +6,9 @@
 package countries
 
 import (
+	"strings"
+
+	"github.com/khabar-data/khabar/arabic"
 	"github.com/khabar-data/khabar/extractors/resources"
 	"github.com/khabar-data/khabar/gazetteer"
 	"github.com/khabar-data/khabar/schemas"
@@ -66,9 +69,13 @@ func (e *Extractor) Find(d *textdoc.Document, from, to int) []Found {
 			context[c.Country.ISO2] = true
 		}
 	}
+	names := quotedNames(d)
 	var out []Found
 	for _, m := range all {
 		if m.From < from || m.To > to {
+			continue
+		}
+		if insideName(names, m) {
 			continue
 		}
 		entry, ok := resolve(m.Entries, context)
@@ -116,4 +123,54 @@ func resolve(entries []*gazetteer.Entry, context map[string]bool) (*gazetteer.En
 		}
 	}
 	return best[0], true
+}
+
+// maxNameWords is the longest quotation read as a name (“إعلان خجند”,
+// “منتدى فرغانة للسلام”) rather than quoted speech, in which a country
+// named is a real mention.
+const maxNameWords = 6
+
+// speechOpener are words a quoted name does not start with but quoted
+// speech often does (“في إعادة إعمار الأراضي الأذربيجانية المحررة”).
+var speechOpener = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"في", "من", "إلى", "على", "عن", "أن", "إن", "لقد", "قد", "لا", "لن", "لم", "ما", "هذا", "هذه", "نحن", "إننا", "كما", "و", "بل"} {
+		speechOpener[arabic.Fold(w)] = true
+	}
+}
+
+// quotedNames returns the token ranges inside short quotations: names of
+// documents, events, buildings or products.
+func quotedNames(d *textdoc.Document) [][2]int {
+	var out [][2]int
+	open := -1
+	for i, t := range d.Tokens {
+		if t.Kind != textdoc.Punct {
+			continue
+		}
+		switch {
+		case open < 0 && strings.ContainsAny(t.Text, "“«\"”"):
+			open = i
+		case open >= 0 && strings.ContainsAny(t.Text, "”»\"“"):
+			if words := i - open - 1; words >= 1 && words <= maxNameWords && !speechOpener[d.Tokens[open+1].Key] {
+				out = append(out, [2]int{open + 1, i})
+			}
+			open = -1
+		case open >= 0 && (t.Text == "." || t.Text == "؟" || t.Text == "!"):
+			open = -1
+		}
+	}
+	return out
+}
+
+// insideName reports whether a match lies in a quoted name and is not the
+// whole of it (a quoted “قطر” is still the country).
+func insideName(names [][2]int, m gazetteer.Match) bool {
+	for _, n := range names {
+		if m.From >= n[0] && m.To <= n[1] {
+			return !(m.From == n[0] && m.To == n[1])
+		}
+	}
+	return false
 }
