@@ -38,7 +38,7 @@ func (g *Gazetteer) longestAt(toks []textdoc.Token, i, to int) (Match, bool) {
 	}
 	var best Match
 	found := false
-	for _, c := range arabic.Candidates(tok.Text) {
+	for _, c := range tok.Candidates() {
 		n := g.root.next[c.Key]
 		if n == nil {
 			continue

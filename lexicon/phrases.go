@@ -62,7 +62,7 @@ func (p *Phrases[T]) At(toks []textdoc.Token, i int, peel bool) []Match[T] {
 	var out []Match[T]
 	readings := []arabic.Candidate{{Key: toks[i].Stem}}
 	if peel {
-		readings = arabic.Candidates(toks[i].Text)
+		readings = toks[i].Candidates()
 	}
 	for _, c := range readings {
 		for _, ph := range p.byFirst[c.Key] {

@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -38,7 +40,7 @@ type WorkbookInfo struct {
 var fixedTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 type styles struct {
-	header, date, amount, ratio, truncated, wrap int
+	header, date, amount, wholeAmount, ratio, truncated, wrap int
 }
 
 // WriteExcel writes one right-to-left sheet per table (header frozen,
@@ -60,6 +62,12 @@ func WriteExcel(w io.Writer, tables []*schemas.Table, rows map[string][]schemas.
 	}); err != nil {
 		return err
 	}
+	// The default sheet becomes the summary before anything else is
+	// written: moving or deleting a sheet after AutoFilter has recorded
+	// sheet positions would point the filters at the wrong sheets.
+	if err := f.SetSheetName("Sheet1", "summary"); err != nil {
+		return err
+	}
 	truncated := map[string]int{}
 	var sheetsOf = map[string][]string{}
 	for _, t := range tables {
@@ -74,9 +82,6 @@ func WriteExcel(w io.Writer, tables []*schemas.Table, rows map[string][]schemas.
 		return err
 	}
 	if err := writeSummary(f, st, tables, rows, sheetsOf, truncated, info); err != nil {
-		return err
-	}
-	if err := f.DeleteSheet("Sheet1"); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
@@ -99,13 +104,15 @@ func newStyles(f *excelize.File) (styles, error) {
 		return id
 	}
 	dateFmt := "yyyy-mm-dd"
-	amountFmt := "#,##0.##"
+	amountFmt := "#,##0.00"
+	wholeFmt := "#,##0"
 	ratioFmt := "0.00"
 	s.header = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"305496"}},
 		Alignment: &excelize.Alignment{Vertical: "center", ReadingOrder: 2}})
 	s.date = mk(&excelize.Style{CustomNumFmt: &dateFmt})
 	s.amount = mk(&excelize.Style{CustomNumFmt: &amountFmt})
+	s.wholeAmount = mk(&excelize.Style{CustomNumFmt: &wholeFmt})
 	s.ratio = mk(&excelize.Style{CustomNumFmt: &ratioFmt})
 	s.truncated = mk(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F8CBAD"}}})
 	s.wrap = mk(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top", ReadingOrder: 2}})
@@ -192,23 +199,53 @@ func excelCell(st styles, c schemas.Column, v any) (excelize.Cell, bool) {
 	case nil:
 		return excelize.Cell{}, false
 	case string:
-		if utf8.RuneCountInString(x) > excelMaxCellChars {
+		// Excel's limit counts UTF-16 code units, so a character outside
+		// the Basic Multilingual Plane (an emoji) counts twice.
+		if n := utf16Units(x); n > excelMaxCellChars {
 			note := fmt.Sprintf(" … [cut at Excel's cell limit: %d characters in all; the full value is in the Parquet and JSON Lines files]", utf8.RuneCountInString(x))
-			keep := []rune(x)[:excelMaxCellChars-utf8.RuneCountInString(note)-1]
-			return excelize.Cell{StyleID: st.truncated, Value: string(keep) + note}, true
+			return excelize.Cell{StyleID: st.truncated, Value: cutUTF16(x, excelMaxCellChars-utf16Units(note)) + note}, true
 		}
 		return excelize.Cell{Value: x}, false
 	case time.Time:
+		if x.Year() < 1900 {
+			// Excel's date serials start in 1900: earlier dates as text
+			return excelize.Cell{Value: x.Format(time.DateOnly)}, false
+		}
 		return excelize.Cell{StyleID: st.date, Value: x}, false
 	case float64:
 		if c.Name == "confidence" {
 			return excelize.Cell{StyleID: st.ratio, Value: x}, false
+		}
+		if x == math.Trunc(x) {
+			return excelize.Cell{StyleID: st.wholeAmount, Value: x}, false
 		}
 		return excelize.Cell{StyleID: st.amount, Value: x}, false
 	case []string:
 		return excelize.Cell{Value: strings.Join(x, ", ")}, false
 	}
 	return excelize.Cell{Value: v}, false
+}
+
+func utf16Units(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// cutUTF16 returns the longest prefix of s that fits in max UTF-16 units,
+// never splitting a surrogate pair.
+func cutUTF16(s string, max int) string {
+	n := 0
+	for i, r := range s {
+		l := utf16.RuneLen(r)
+		if n+l > max {
+			return s[:i]
+		}
+		n += l
+	}
+	return s
 }
 
 // columnWidths fits each column to its header and longest value (sampled),
@@ -297,14 +334,7 @@ func writeDictionary(f *excelize.File, st styles, tables []*schemas.Table) error
 func writeSummary(f *excelize.File, st styles, tables []*schemas.Table, rows map[string][]schemas.Row,
 	sheetsOf map[string][]string, truncated map[string]int, info WorkbookInfo) error {
 	const sheet = "summary"
-	if _, err := f.NewSheet(sheet); err != nil {
-		return err
-	}
 	if err := f.SetSheetView(sheet, -1, rtl()); err != nil {
-		return err
-	}
-	// summary goes first
-	if err := f.MoveSheet(sheet, f.GetSheetList()[0]); err != nil {
 		return err
 	}
 	set := func(cell string, v any, style int) error {

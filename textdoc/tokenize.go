@@ -25,6 +25,10 @@ type Token struct {
 	Text string    // Text == Document.Text[Start:End]
 	Key  string    // arabic.Fold(Text): the matching form
 	Stem string    // arabic.Key(Text): the matching form without the article
+	// Readings are the word's matching keys with proclitics peeled in every
+	// way (arabic.Candidates), computed once here because every extractor
+	// asks for them; nil for numbers and punctuation.
+	Readings []arabic.Candidate
 	Kind TokenKind // word, number or punctuation
 }
 
@@ -222,5 +226,21 @@ func mkToken(s, e int, tok string) Token {
 			}
 		}
 	}
+	if t.Kind == Word {
+		t.Readings = arabic.Candidates(tok)
+	}
 	return t
+}
+
+// NewWord builds a token for a word outside any document (lexicon lookups
+// of a single word).
+func NewWord(w string) Token { return mkToken(0, len(w), w) }
+
+// Candidates returns the token's readings (see Readings), computing them
+// for a token not made by the tokeniser.
+func (t Token) Candidates() []arabic.Candidate {
+	if t.Readings != nil || t.Kind != Word {
+		return t.Readings
+	}
+	return arabic.Candidates(t.Text)
 }

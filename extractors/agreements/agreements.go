@@ -354,7 +354,7 @@ func (a *analysis) nameEnd(i, j, to int) int {
 }
 
 func (a *analysis) isYearWord(k int) bool {
-	for _, c := range arabic.Candidates(a.toks[k].Text) {
+	for _, c := range a.toks[k].Candidates() {
 		if c.Key == "عام" || c.Key == "سنه" || c.Key == "اعوام" {
 			return true
 		}

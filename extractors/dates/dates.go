@@ -191,7 +191,7 @@ func (s *scanner) month(i int) (time.Month, int, bool) {
 }
 
 func (s *scanner) monthWord(w string) (time.Month, bool) {
-	toks := []textdoc.Token{{Text: w, Key: arabic.Fold(w), Stem: arabic.Key(w)}}
+	toks := []textdoc.Token{textdoc.NewWord(w)}
 	m, ok := s.lex.Months.Longest(toks, 0, false)
 	return time.Month(m.Value), ok && m.Tokens == 1
 }
@@ -202,17 +202,17 @@ func (s *scanner) is(i int, words ...string) bool {
 	if i < 0 || i >= len(s.toks) {
 		return false
 	}
-	keys := []string{}
-	for _, c := range arabic.Candidates(s.toks[i].Text) {
-		keys = append(keys, c.Key)
+	for _, c := range s.toks[i].Candidates() {
+		for _, w := range words {
+			if c.Key == w {
+				return true
+			}
+		}
 	}
 	// Short function words keep a glued conjunction: وفي، فمنذ.
-	if k := s.toks[i].Key; len([]rune(k)) >= 3 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) {
-		keys = append(keys, k[len("و"):])
-	}
-	for _, k := range keys {
+	if k := s.toks[i].Key; len(k) >= 6 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) {
 		for _, w := range words {
-			if k == w {
+			if k[len("و"):] == w {
 				return true
 			}
 		}
