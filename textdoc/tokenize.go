@@ -22,14 +22,14 @@ const (
 // Token is one token of the text.
 type Token struct {
 	Span
-	Text string    // Text == Document.Text[Start:End]
-	Key  string    // arabic.Fold(Text): the matching form
-	Stem string    // arabic.Key(Text): the matching form without the article
+	Text string // Text == Document.Text[Start:End]
+	Key  string // arabic.Fold(Text): the matching form
+	Stem string // arabic.Key(Text): the matching form without the article
 	// Readings are the word's matching keys with proclitics peeled in every
 	// way (arabic.Candidates), computed once here because every extractor
 	// asks for them; nil for numbers and punctuation.
 	Readings []arabic.Candidate
-	Kind TokenKind // word, number or punctuation
+	Kind     TokenKind // word, number or punctuation
 }
 
 // Tokenize splits each sentence with prose's tokenizer and then fixes the
