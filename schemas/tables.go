@@ -3,6 +3,7 @@ package schemas
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"time"
 
 	"golang.org/x/text/currency"
@@ -20,12 +21,53 @@ var (
 	Rejects    = rejectsTable()
 )
 
+// extra holds tables declared in their own files (one file per table keeps
+// additions from touching each other); see Register.
+var extra []registered
+
+type registered struct {
+	table   *Table
+	mention bool
+	order   int
+}
+
+// Register adds a table declared outside this file. order places it among
+// the others (the built-in tables are 10 articles, 20 dates, 30 money,
+// 40 countries, 50 agreements, 1000 rejects); mention says whether its rows
+// carry offsets into articles.text. Call it from a package-level var
+// initialiser so that the table exists before any run.
+func Register(t *Table, order int, mention bool) *Table {
+	extra = append(extra, registered{t, mention, order})
+	return t
+}
+
+func ordered() []registered {
+	all := []registered{{Articles, false, 10}, {Dates, true, 20}, {Money, true, 30}, {Countries, true, 40}, {Agreements, true, 50}, {Rejects, false, 1000}}
+	all = append(all, extra...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].order < all[j].order })
+	return all
+}
+
 // All lists every table in output order.
-func All() []*Table { return []*Table{Articles, Dates, Money, Countries, Agreements, Rejects} }
+func All() []*Table {
+	var out []*Table
+	for _, r := range ordered() {
+		out = append(out, r.table)
+	}
+	return out
+}
 
 // Mentions lists the mention tables: those whose rows carry offsets into
 // articles.text.
-func Mentions() []*Table { return []*Table{Dates, Money, Countries, Agreements} }
+func Mentions() []*Table {
+	var out []*Table
+	for _, r := range ordered() {
+		if r.mention {
+			out = append(out, r.table)
+		}
+	}
+	return out
+}
 
 // ByName returns the table with the given name, or nil.
 func ByName(name string) *Table {

@@ -172,3 +172,35 @@ func TestGazetteerCommand(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }
+
+// TestREADMEDocumentsEveryColumn keeps the README's table reference true:
+// every table and every column declared in schemas must appear in it.
+func TestREADMEDocumentsEveryColumn(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	for _, cmd := range []string{"go run ./cmd/khabar", "go test ./..."} {
+		if !strings.Contains(readme, cmd) {
+			t.Errorf("README lacks the command %q", cmd)
+		}
+	}
+	for _, tb := range schemas.All() {
+		section := "#### `" + tb.Name + "`"
+		i := strings.Index(readme, section)
+		if i < 0 {
+			t.Errorf("README has no section %s", section)
+			continue
+		}
+		body := readme[i+len(section):]
+		if j := strings.Index(body, "\n#### "); j >= 0 {
+			body = body[:j]
+		}
+		for _, c := range tb.Columns {
+			if !strings.Contains(body, "`"+c.Name+"`") && !strings.Contains(readme[:i], "| `"+c.Name+"` |") {
+				t.Errorf("README section %s does not document column %s", tb.Name, c.Name)
+			}
+		}
+	}
+}
