@@ -50,6 +50,17 @@ func (s *Staging) Commit() error {
 	return os.RemoveAll(s.dir)
 }
 
+// Discard removes a staged file: it will not be moved into place.
+func (s *Staging) Discard(name string) error {
+	for i, f := range s.files {
+		if f == name {
+			s.files = append(s.files[:i], s.files[i+1:]...)
+			return os.Remove(filepath.Join(s.dir, name))
+		}
+	}
+	return nil
+}
+
 // Abort removes the staged files.
 func (s *Staging) Abort() { os.RemoveAll(s.dir) }
 

@@ -2,10 +2,10 @@ package output
 
 import (
 	"archive/zip"
-	"bytes"
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -43,13 +43,51 @@ type styles struct {
 	header, date, amount, wholeAmount, ratio, truncated, wrap int
 }
 
-// WriteExcel writes one right-to-left sheet per table (header frozen,
+// RowSource hands every row of a table to each, in order. It may be called
+// more than once per table (the workbook is written in two passes).
+type RowSource func(t *schemas.Table, each func(schemas.Row) error) error
+
+// RowsOf is the RowSource of rows held in memory.
+func RowsOf(rows map[string][]schemas.Row) RowSource {
+	return func(t *schemas.Table, each func(schemas.Row) error) error {
+		for _, r := range rows[t.Name] {
+			if err := each(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// WriteExcel writes the workbook of rows held in memory (see WriteExcelFrom).
+func WriteExcel(w io.Writer, tables []*schemas.Table, rows map[string][]schemas.Row, info WorkbookInfo) error {
+	return WriteExcelFrom(w, tables, RowsOf(rows), info)
+}
+
+// tableStats is what the first pass over a table learns.
+type tableStats struct {
+	rows   int
+	widths []float64
+	counts map[string]map[string]int // column → value → rows, for the summary
+}
+
+// summaryCounts are the breakdowns on the summary sheet: the first things
+// an analyst asks of the data.
+var summaryCounts = []struct{ title, table, col string }{
+	{"mentions per country (iso2)", "countries", "iso2"},
+	{"amounts per currency", "money", "currency"},
+	{"dates per year (start_date)", "dates", "start_date"},
+	{"agreements per type", "agreements", "type"},
+}
+
+// WriteExcelFrom writes one right-to-left sheet per table (header frozen,
 // filters on, dates as dates, numbers as numbers, widths fitted), a summary
 // sheet first and a dictionary sheet describing every column last. A cell
 // longer than Excel allows is cut with a visible note and highlighted, and
 // counted on the summary sheet; a table with more rows than a sheet holds
-// continues on numbered sheets.
-func WriteExcel(w io.Writer, tables []*schemas.Table, rows map[string][]schemas.Row, info WorkbookInfo) error {
+// continues on numbered sheets. Rows are streamed from src (twice: once to
+// count and size, once to write), so memory does not grow with the data.
+func WriteExcelFrom(w io.Writer, tables []*schemas.Table, src RowSource, info WorkbookInfo) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newStyles(f)
@@ -68,10 +106,18 @@ func WriteExcel(w io.Writer, tables []*schemas.Table, rows map[string][]schemas.
 	if err := f.SetSheetName("Sheet1", "summary"); err != nil {
 		return err
 	}
+	stats := map[string]*tableStats{}
+	for _, t := range tables {
+		ts, err := scanTable(t, src)
+		if err != nil {
+			return fmt.Errorf("sheet %s: %w", t.Name, err)
+		}
+		stats[t.Name] = ts
+	}
 	truncated := map[string]int{}
 	var sheetsOf = map[string][]string{}
 	for _, t := range tables {
-		names, n, err := writeTableSheets(f, st, t, rows[t.Name])
+		names, n, err := writeTableSheets(f, st, t, stats[t.Name], src)
 		if err != nil {
 			return fmt.Errorf("sheet %s: %w", t.Name, err)
 		}
@@ -81,15 +127,56 @@ func WriteExcel(w io.Writer, tables []*schemas.Table, rows map[string][]schemas.
 	if err := writeDictionary(f, st, tables); err != nil {
 		return err
 	}
-	if err := writeSummary(f, st, tables, rows, sheetsOf, truncated, info); err != nil {
+	if err := writeSummary(f, st, tables, stats, sheetsOf, truncated, info); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	// Spool the package to a temporary file rather than memory: a large
+	// workbook is then rewritten in canonical order without being held twice.
+	tmp, err := os.CreateTemp("", "khabar-xlsx-")
+	if err != nil {
 		return err
 	}
-	return canonicalZip(w, buf.Bytes())
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	if _, err := f.WriteTo(tmp); err != nil {
+		return err
+	}
+	size, err := tmp.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return err
+	}
+	return canonicalZip(w, tmp, size)
+}
+
+// scanTable counts a table's rows, sizes its columns from the first rows
+// and tallies the summary breakdowns.
+func scanTable(t *schemas.Table, src RowSource) (*tableStats, error) {
+	ts := &tableStats{counts: map[string]map[string]int{}}
+	var sample []schemas.Row
+	err := src(t, func(r schemas.Row) error {
+		ts.rows++
+		if len(sample) < 2000 {
+			sample = append(sample, r)
+		}
+		for _, g := range summaryCounts {
+			if g.table != t.Name {
+				continue
+			}
+			if ts.counts[g.col] == nil {
+				ts.counts[g.col] = map[string]int{}
+			}
+			switch v := r.Get(g.col).(type) {
+			case string:
+				ts.counts[g.col][v]++
+			case time.Time:
+				ts.counts[g.col][fmt.Sprint(v.Year())]++
+			}
+		}
+		return nil
+	})
+	ts.widths = columnWidths(t, sample)
+	return ts, err
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -126,59 +213,40 @@ func rtl() *excelize.ViewOptions {
 
 // writeTableSheets writes a table over as many sheets as its rows need and
 // returns their names and the number of cut cells.
-func writeTableSheets(f *excelize.File, st styles, t *schemas.Table, rows []schemas.Row) ([]string, int, error) {
+func writeTableSheets(f *excelize.File, st styles, t *schemas.Table, ts *tableStats, src RowSource) ([]string, int, error) {
 	perSheet := excelMaxRows - 1
 	var names []string
-	cut := 0
-	for part := 0; part == 0 || part*perSheet < len(rows); part++ {
+	for part := 0; part == 0 || part*perSheet < ts.rows; part++ {
 		name := t.Name
 		if part > 0 {
 			name = fmt.Sprintf("%s (%d)", t.Name, part+1)
 		}
-		chunk := rows[min(part*perSheet, len(rows)):min((part+1)*perSheet, len(rows))]
-		n, err := writeTableSheet(f, st, name, t, chunk)
-		if err != nil {
-			return nil, 0, err
-		}
 		names = append(names, name)
-		cut += n
 	}
-	return names, cut, nil
-}
-
-func writeTableSheet(f *excelize.File, st styles, sheet string, t *schemas.Table, rows []schemas.Row) (int, error) {
-	if _, err := f.NewSheet(sheet); err != nil {
-		return 0, err
+	var sw *excelize.StreamWriter
+	cut, row, part := 0, 0, -1
+	open := func() error {
+		part++
+		name := names[part]
+		n := min(perSheet, ts.rows-part*perSheet)
+		var err error
+		sw, err = newTableSheet(f, st, name, t, n, ts.widths)
+		return err
 	}
-	if err := f.SetSheetView(sheet, -1, rtl()); err != nil {
-		return 0, err
+	if err := open(); err != nil {
+		return nil, 0, err
 	}
-	lastCol, _ := excelize.ColumnNumberToName(len(t.Columns))
-	if err := f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", lastCol, len(rows)+1), nil); err != nil {
-		return 0, err
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return 0, err
-	}
-	for i, w := range columnWidths(t, rows) {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return 0, err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return 0, err
-	}
-	header := make([]any, len(t.Columns))
-	for i, c := range t.Columns {
-		header[i] = excelize.Cell{StyleID: st.header, Value: c.Name}
-	}
-	if err := sw.SetRow("A1", header); err != nil {
-		return 0, err
-	}
-	cut := 0
 	cells := make([]any, len(t.Columns))
-	for ri, r := range rows {
+	err := src(t, func(r schemas.Row) error {
+		if row == perSheet {
+			if err := sw.Flush(); err != nil {
+				return err
+			}
+			if err := open(); err != nil {
+				return err
+			}
+			row = 0
+		}
 		for i, c := range t.Columns {
 			cell, wasCut := excelCell(st, c, r.Values[i])
 			if wasCut {
@@ -186,11 +254,45 @@ func writeTableSheet(f *excelize.File, st styles, sheet string, t *schemas.Table
 			}
 			cells[i] = cell
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", ri+2), cells); err != nil {
-			return 0, err
+		row++
+		return sw.SetRow(fmt.Sprintf("A%d", row+1), cells)
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	return names, cut, sw.Flush()
+}
+
+// newTableSheet creates a right-to-left sheet with a frozen, filtered
+// header row for rows data rows, and returns its stream writer.
+func newTableSheet(f *excelize.File, st styles, sheet string, t *schemas.Table, rows int, widths []float64) (*excelize.StreamWriter, error) {
+	if _, err := f.NewSheet(sheet); err != nil {
+		return nil, err
+	}
+	if err := f.SetSheetView(sheet, -1, rtl()); err != nil {
+		return nil, err
+	}
+	lastCol, _ := excelize.ColumnNumberToName(len(t.Columns))
+	if err := f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", lastCol, rows+1), nil); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
 		}
 	}
-	return cut, sw.Flush()
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	header := make([]any, len(t.Columns))
+	for i, c := range t.Columns {
+		header[i] = excelize.Cell{StyleID: st.header, Value: c.Name}
+	}
+	return sw, sw.SetRow("A1", header)
 }
 
 // excelCell converts one value; it reports whether the value had to be cut.
@@ -331,7 +433,7 @@ func writeDictionary(f *excelize.File, st styles, tables []*schemas.Table) error
 	return sw.Flush()
 }
 
-func writeSummary(f *excelize.File, st styles, tables []*schemas.Table, rows map[string][]schemas.Row,
+func writeSummary(f *excelize.File, st styles, tables []*schemas.Table, stats map[string]*tableStats,
 	sheetsOf map[string][]string, truncated map[string]int, info WorkbookInfo) error {
 	const sheet = "summary"
 	if err := f.SetSheetView(sheet, -1, rtl()); err != nil {
@@ -374,7 +476,7 @@ func writeSummary(f *excelize.File, st styles, tables []*schemas.Table, rows map
 		if s := sheetsOf[t.Name]; len(s) > 1 {
 			label = fmt.Sprintf("%s (sheets: %s)", t.Name, strings.Join(s, ", "))
 		}
-		if err := put(label, len(rows[t.Name]), 0); err != nil {
+		if err := put(label, stats[t.Name].rows, 0); err != nil {
 			return err
 		}
 	}
@@ -387,16 +489,15 @@ func writeSummary(f *excelize.File, st styles, tables []*schemas.Table, rows map
 	}
 	// counts per country, currency and year: the first things an analyst asks
 	r++
-	for _, g := range []struct{ title, table, col string }{
-		{"mentions per country (iso2)", "countries", "iso2"},
-		{"amounts per currency", "money", "currency"},
-		{"dates per year (start_date)", "dates", "start_date"},
-		{"agreements per type", "agreements", "type"},
-	} {
+	for _, g := range summaryCounts {
 		if err := put(g.title, "count", st.header); err != nil {
 			return err
 		}
-		for _, kv := range countBy(rows[g.table], g.col) {
+		var counts map[string]int
+		if ts := stats[g.table]; ts != nil {
+			counts = ts.counts[g.col]
+		}
+		for _, kv := range sortedCounts(counts) {
 			if err := put(kv.key, kv.n, 0); err != nil {
 				return err
 			}
@@ -414,16 +515,7 @@ type keyCount struct {
 	n   int
 }
 
-func countBy(rows []schemas.Row, col string) []keyCount {
-	m := map[string]int{}
-	for _, r := range rows {
-		switch v := r.Get(col).(type) {
-		case string:
-			m[v]++
-		case time.Time:
-			m[fmt.Sprint(v.Year())]++
-		}
-	}
+func sortedCounts(m map[string]int) []keyCount {
 	out := make([]keyCount, 0, len(m))
 	for k, n := range m {
 		out = append(out, keyCount{k, n})
@@ -440,8 +532,8 @@ func countBy(rows []schemas.Row, col string) []keyCount {
 // canonicalZip rewrites an xlsx package with its entries in a fixed order
 // ([Content_Types].xml first, then by name) and fixed timestamps: excelize
 // writes streamed sheets in map order, which would make two runs differ.
-func canonicalZip(w io.Writer, data []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+func canonicalZip(w io.Writer, r io.ReaderAt, size int64) error {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ package output
 import (
 	"fmt"
 	"io"
+	"os"
 	"reflect"
 	"time"
 
@@ -135,14 +136,7 @@ func dateFromDays(n int32) time.Time { return epoch.AddDate(0, 0, int(n)) }
 // the schema and tool versions in its key-value metadata.
 func WriteParquet(w io.Writer, t *schemas.Table, rows []schemas.Row, toolVersion string) error {
 	typ := rowType(t)
-	schema := parquet.SchemaOf(reflect.New(typ).Interface())
-	pw := parquet.NewWriter(w, schema,
-		parquet.KeyValueMetadata(MetaSchemaVersion, schemas.Version),
-		parquet.KeyValueMetadata(MetaToolVersion, toolVersion),
-		parquet.KeyValueMetadata(MetaTable, t.Name),
-		parquet.Compression(&parquet.Zstd),
-		parquet.CreatedBy("khabar", toolVersion, ""),
-	)
+	pw := newParquetWriter(w, t, typ, toolVersion)
 	for _, r := range rows {
 		if err := pw.Write(toStruct(typ, r).Interface()); err != nil {
 			return fmt.Errorf("%s: %w", t.Name, err)
@@ -151,16 +145,53 @@ func WriteParquet(w io.Writer, t *schemas.Table, rows []schemas.Row, toolVersion
 	return pw.Close()
 }
 
+func newParquetWriter(w io.Writer, t *schemas.Table, typ reflect.Type, toolVersion string, extra ...parquet.WriterOption) *parquet.Writer {
+	schema := parquet.SchemaOf(reflect.New(typ).Interface())
+	opts := append([]parquet.WriterOption{
+		schema,
+		parquet.KeyValueMetadata(MetaSchemaVersion, schemas.Version),
+		parquet.KeyValueMetadata(MetaToolVersion, toolVersion),
+		parquet.KeyValueMetadata(MetaTable, t.Name),
+		parquet.Compression(&parquet.Zstd),
+		parquet.CreatedBy("khabar", toolVersion, ""),
+	}, extra...)
+	return parquet.NewWriter(w, opts...)
+}
+
 // ReadParquet reads a Parquet file of table t back into rows, after
 // checking that its schema is the declared one.
 func ReadParquet(r io.ReaderAt, size int64, t *schemas.Table) ([]schemas.Row, map[string]string, error) {
+	var rows []schemas.Row
+	meta, err := eachRow(r, size, t, func(row schemas.Row) error {
+		rows = append(rows, row)
+		return nil
+	})
+	return rows, meta, err
+}
+
+// EachParquetRow streams the rows of a Parquet file of table t.
+func EachParquetRow(path string, t *schemas.Table, each func(schemas.Row) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	_, err = eachRow(f, info.Size(), t, each)
+	return err
+}
+
+func eachRow(r io.ReaderAt, size int64, t *schemas.Table, each func(schemas.Row) error) (map[string]string, error) {
 	f, err := parquet.OpenFile(r, size)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	want := ParquetSchema(t)
 	if got := f.Schema(); !parquet.EqualNodes(got, want) {
-		return nil, nil, fmt.Errorf("schema differs from the declared one:\n got %s\nwant %s", got, want)
+		return nil, fmt.Errorf("schema differs from the declared one:\n got %s\nwant %s", got, want)
 	}
 	meta := map[string]string{}
 	for _, kv := range f.Metadata().KeyValueMetadata {
@@ -169,7 +200,6 @@ func ReadParquet(r io.ReaderAt, size int64, t *schemas.Table) ([]schemas.Row, ma
 	typ := rowType(t)
 	pr := parquet.NewReader(f, want)
 	defer pr.Close()
-	var rows []schemas.Row
 	for {
 		v := reflect.New(typ)
 		err := pr.Read(v.Interface())
@@ -177,9 +207,11 @@ func ReadParquet(r io.ReaderAt, size int64, t *schemas.Table) ([]schemas.Row, ma
 			break
 		}
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		rows = append(rows, fromStruct(t, v.Elem()))
+		if err := each(fromStruct(t, v.Elem())); err != nil {
+			return nil, err
+		}
 	}
-	return rows, meta, nil
+	return meta, nil
 }

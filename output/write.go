@@ -1,15 +1,18 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/parquet-go/parquet-go"
 
 	"github.com/khabar-data/khabar/pipeline"
 	"github.com/khabar-data/khabar/schemas"
@@ -33,6 +36,7 @@ type Manifest struct {
 	Input         string                 `json:"input"`
 	Formats       []string               `json:"formats"`
 	RefDate       string                 `json:"ref_date,omitempty"`
+	Shard         string                 `json:"shard,omitempty"`
 	Summary       InputSummary           `json:"summary"`
 	Inputs        []pipeline.InputReport `json:"inputs"`
 	Tables        []TableReport          `json:"tables"`
@@ -61,28 +65,22 @@ type TableReport struct {
 type RunInfo struct {
 	StartedAt string           `json:"started_at"`
 	Timings   []pipeline.Stage `json:"timings"`
-}
-
-// ExitCode is 0 when every input was read and every row is valid, 1 when
-// some input failed or some row was rejected.
-func ExitCode(res *pipeline.Result) int {
-	if res.Failed() > 0 || len(res.Rows[schemas.Rejects.Name]) > 0 {
-		return 1
-	}
-	return 0
+	CacheHits int              `json:"cache_hits"`
 }
 
 // NewManifest describes a run.
-func NewManifest(res *pipeline.Result, input string, formats []string, refDate time.Time, toolVersion string, started time.Time) *Manifest {
+func NewManifest(sum *pipeline.Summary, rows map[string]int, input string, formats []string, refDate time.Time, toolVersion string, started time.Time) *Manifest {
 	m := &Manifest{
 		Tool: "khabar", ToolVersion: toolVersion, SchemaVersion: schemas.Version,
-		Input: input, Formats: formats, Inputs: res.Inputs, Validation: res.Validation,
-		ExitCode: ExitCode(res),
+		Input: input, Formats: formats, Inputs: sum.Inputs, Validation: sum.Validation,
+	}
+	if m.Inputs == nil {
+		m.Inputs = []pipeline.InputReport{}
 	}
 	if !refDate.IsZero() {
 		m.RefDate = refDate.Format(time.DateOnly)
 	}
-	for _, in := range res.Inputs {
+	for _, in := range sum.Inputs {
 		m.Summary.Inputs++
 		switch in.Status {
 		case pipeline.StatusOK:
@@ -94,7 +92,7 @@ func NewManifest(res *pipeline.Result, input string, formats []string, refDate t
 		}
 	}
 	for _, t := range schemas.All() {
-		tr := TableReport{Name: t.Name, Rows: len(res.Rows[t.Name]), Files: []string{}}
+		tr := TableReport{Name: t.Name, Rows: rows[t.Name], Files: []string{}}
 		for _, f := range formats {
 			switch f {
 			case "parquet":
@@ -107,8 +105,12 @@ func NewManifest(res *pipeline.Result, input string, formats []string, refDate t
 		}
 		m.Tables = append(m.Tables, tr)
 	}
+	if m.Summary.Failed > 0 || rows[schemas.Rejects.Name] > 0 {
+		m.ExitCode = 1
+	}
 	m.Run.StartedAt = started.UTC().Format(time.RFC3339)
-	m.Run.Timings = res.Timings.Stages()
+	m.Run.Timings = sum.Timings.Stages()
+	m.Run.CacheHits = sum.CacheHits
 	return m
 }
 
@@ -136,92 +138,196 @@ func ParseFormats(s string) ([]string, error) {
 	return out, nil
 }
 
-// WriteAll writes every table in every format, then the manifest, into
-// outDir, atomically: all files are staged and moved into place only when
-// all were written.
-func WriteAll(outDir string, res *pipeline.Result, m *Manifest, toolVersion string) error {
+// Writer writes a run's tables as the articles come, in every format, and
+// moves the files into the output folder only when all were written.
+// Parquet files are always written (into the staging folder): the workbook
+// is built from them at the end, so that no table is held in memory.
+type Writer struct {
+	outDir, toolVersion string
+	formats             []string
+	stage               *Staging
+	parquet             map[string]*parquetStream
+	jsonl               map[string]*jsonlStream
+	rows                map[string]int
+	timings             *pipeline.Timings
+}
+
+type parquetStream struct {
+	file *os.File
+	w    *parquet.Writer
+	typ  reflect.Type
+}
+
+type jsonlStream struct {
+	file *os.File
+	w    *bufio.Writer
+}
+
+// rowGroupRows bounds the rows parquet-go buffers before writing a row
+// group: small for articles (whole texts), larger for the mention tables.
+func rowGroupRows(t *schemas.Table) int64 {
+	if t == schemas.Articles {
+		return 2048
+	}
+	return 65536
+}
+
+// NewWriter starts writing into outDir.
+func NewWriter(outDir string, formats []string, toolVersion string, timings *pipeline.Timings) (*Writer, error) {
 	stage, err := NewStaging(outDir)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	ok := false
+	w := &Writer{outDir: outDir, toolVersion: toolVersion, formats: formats, stage: stage,
+		parquet: map[string]*parquetStream{}, jsonl: map[string]*jsonlStream{}, rows: map[string]int{}, timings: timings}
+	for _, t := range schemas.All() {
+		f, err := stage.Create(t.Name + ".parquet")
+		if err != nil {
+			w.Abort()
+			return nil, err
+		}
+		typ := rowType(t)
+		w.parquet[t.Name] = &parquetStream{file: f, typ: typ, w: newParquetWriter(f, t, typ, toolVersion, parquet.MaxRowsPerRowGroup(rowGroupRows(t)))}
+		if slices.Contains(formats, "jsonl") {
+			jf, err := stage.Create(t.Name + ".jsonl")
+			if err != nil {
+				w.Abort()
+				return nil, err
+			}
+			w.jsonl[t.Name] = &jsonlStream{file: jf, w: bufio.NewWriterSize(jf, 1<<16)}
+		}
+	}
+	return w, nil
+}
+
+// Article appends one article's rows.
+func (w *Writer) Article(a *pipeline.ArticleResult) error {
+	for _, t := range schemas.All() {
+		rows := a.Rows[t.Name]
+		if len(rows) == 0 {
+			continue
+		}
+		w.rows[t.Name] += len(rows)
+		ps := w.parquet[t.Name]
+		for _, r := range rows {
+			if err := ps.w.Write(toStruct(ps.typ, r).Interface()); err != nil {
+				return fmt.Errorf("%s.parquet: %w", t.Name, err)
+			}
+			if js := w.jsonl[t.Name]; js != nil {
+				if err := writeJSONLine(js.w, r); err != nil {
+					return fmt.Errorf("%s.jsonl: %w", t.Name, err)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Rows returns the rows written so far, by table.
+func (w *Writer) Rows() map[string]int { return w.rows }
+
+// Close finishes every file, builds the workbook, writes the manifest and
+// moves everything into place. Files of formats this run did not write are
+// removed from the output folder, so that it never mixes two runs.
+func (w *Writer) Close(m *Manifest) (err error) {
 	defer func() {
-		if !ok {
-			stage.Abort()
+		if err != nil {
+			w.Abort()
 		}
 	}()
-	write := func(name string, fill func(io.Writer) error) error {
-		stop := res.Timings.Start("write:" + filepath.Ext(name)[1:])
-		defer stop()
-		f, err := stage.Create(name)
-		if err != nil {
+	for _, t := range schemas.All() {
+		ps := w.parquet[t.Name]
+		if err := ps.w.Close(); err != nil {
+			return fmt.Errorf("%s.parquet: %w", t.Name, err)
+		}
+		if err := ps.file.Close(); err != nil {
 			return err
 		}
-		if err := fill(f); err != nil {
-			f.Close()
-			return fmt.Errorf("writing %s: %w", name, err)
-		}
-		return f.Close()
-	}
-	for _, format := range m.Formats {
-		switch format {
-		case "parquet":
-			for _, t := range schemas.All() {
-				if err := write(t.Name+".parquet", func(w io.Writer) error {
-					return WriteParquet(w, t, res.Rows[t.Name], toolVersion)
-				}); err != nil {
-					return err
-				}
+		if js := w.jsonl[t.Name]; js != nil {
+			if err := js.w.Flush(); err != nil {
+				return err
 			}
-		case "jsonl":
-			for _, t := range schemas.All() {
-				if err := write(t.Name+".jsonl", func(w io.Writer) error { return WriteJSONL(w, res.Rows[t.Name]) }); err != nil {
-					return err
-				}
-			}
-		case "xlsx":
-			info := WorkbookInfo{ToolVersion: toolVersion, Summary: []SummaryItem{
-				{"tool version", toolVersion},
-				{"schema version", schemas.Version},
-				{"input", m.Input},
-				{"inputs read / skipped / failed", fmt.Sprintf("%d / %d / %d", m.Summary.OK, m.Summary.Skipped, m.Summary.Failed)},
-				{"rows rejected by validation", len(res.Rows[schemas.Rejects.Name])},
-				{"reading the sheets", "one sheet per table; offsets (char_start, char_end) count Unicode code points in articles.text; the dictionary sheet describes every column"},
-			}}
-			if err := write(WorkbookFile, func(w io.Writer) error {
-				return WriteExcel(w, schemas.All(), res.Rows, info)
-			}); err != nil {
+			if err := js.file.Close(); err != nil {
 				return err
 			}
 		}
 	}
-	m.Run.Timings = res.Timings.Stages()
-	if err := write(ManifestFile, func(w io.Writer) error {
-		b, err := MarshalManifest(m)
+	if slices.Contains(w.formats, "xlsx") {
+		stop := w.timings.Start("write:xlsx")
+		info := WorkbookInfo{ToolVersion: w.toolVersion, Summary: []SummaryItem{
+			{"tool version", w.toolVersion},
+			{"schema version", schemas.Version},
+			{"input", m.Input},
+			{"inputs read / skipped / failed", fmt.Sprintf("%d / %d / %d", m.Summary.OK, m.Summary.Skipped, m.Summary.Failed)},
+			{"rows rejected by validation", w.rows[schemas.Rejects.Name]},
+			{"reading the sheets", "one sheet per table; offsets (char_start, char_end) count Unicode code points in articles.text; the dictionary sheet describes every column"},
+		}}
+		f, err := w.stage.Create(WorkbookFile)
 		if err != nil {
 			return err
 		}
-		_, err = w.Write(b)
-		return err
-	}); err != nil {
+		err = WriteExcelFrom(f, schemas.All(), w.stagedParquet, info)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		stop()
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", WorkbookFile, err)
+		}
+	}
+	if !slices.Contains(w.formats, "parquet") {
+		for _, t := range schemas.All() {
+			if err := w.stage.Discard(t.Name + ".parquet"); err != nil {
+				return err
+			}
+		}
+	}
+	m.Run.Timings = w.timings.Stages()
+	f, err := w.stage.Create(ManifestFile)
+	if err != nil {
 		return err
 	}
-	if err := stage.Commit(); err != nil {
+	b, err := MarshalManifest(m)
+	if err == nil {
+		_, err = f.Write(b)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return err
 	}
-	ok = true
-	// Files of formats this run did not write would contradict the manifest.
-	for _, f := range Formats {
-		if slices.Contains(m.Formats, f) {
+	if err := w.stage.Commit(); err != nil {
+		return err
+	}
+	for _, format := range Formats {
+		if slices.Contains(w.formats, format) {
 			continue
 		}
-		for _, name := range formatFiles(f) {
-			if err := os.Remove(filepath.Join(outDir, name)); err != nil && !os.IsNotExist(err) {
+		for _, name := range formatFiles(format) {
+			if err := os.Remove(filepath.Join(w.outDir, name)); err != nil && !os.IsNotExist(err) {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// Abort removes everything staged; the output folder keeps its previous
+// content.
+func (w *Writer) Abort() {
+	for _, ps := range w.parquet {
+		ps.file.Close()
+	}
+	for _, js := range w.jsonl {
+		js.file.Close()
+	}
+	w.stage.Abort()
+}
+
+// stagedParquet is the RowSource of the Parquet files just written.
+func (w *Writer) stagedParquet(t *schemas.Table, each func(schemas.Row) error) error {
+	return EachParquetRow(filepath.Join(w.stage.dir, t.Name+".parquet"), t, each)
 }
 
 func formatFiles(format string) []string {

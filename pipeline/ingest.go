@@ -34,6 +34,9 @@ type Input struct {
 	// Status is set when the input is already known to be unusable
 	// (unreadable file, bad JSON line) or not an article at all.
 	Status, Reason string
+
+	load func() ([]byte, error) // reads a file's bytes on demand
+	seq  int                    // position in input order
 }
 
 // Input statuses in the manifest.
@@ -45,29 +48,57 @@ const (
 
 // Discover lists the inputs of a folder (every .txt file, recursively; other
 // files are listed as skipped) or of a JSON Lines file (one article per
-// line). A nil fsys means the path is on disk.
+// line), in input order, with their content. A nil fsys means the path is
+// on disk. For large inputs use Each, which reads one input at a time.
 func Discover(fsys fs.FS, root string) ([]Input, error) {
+	var out []Input
+	err := Each(fsys, root, func(in Input) error {
+		if in.load != nil && in.Status == "" {
+			in.Raw, in.SHA256 = nil, ""
+			if b, err := in.load(); err != nil {
+				in.Status, in.Reason = StatusFailed, "cannot read: "+err.Error()
+			} else {
+				in.Raw, in.SHA256 = b, hashHex(b)
+			}
+			in.load = nil
+		}
+		out = append(out, in)
+		return nil
+	})
+	return out, err
+}
+
+// Each calls fn for every input in input order: the .txt files of a folder
+// sorted by path (their content is read only when Input.Load is called, so
+// that workers read in parallel and memory holds only what is in flight),
+// or the lines of a JSON Lines file as they are read.
+func Each(fsys fs.FS, root string, fn func(Input) error) error {
 	if fsys == nil {
 		info, err := os.Stat(root)
 		if err != nil {
-			return nil, fmt.Errorf("input %s: %w", root, err)
+			return fmt.Errorf("input %s: %w", root, err)
 		}
 		if !info.IsDir() {
-			if strings.HasSuffix(strings.ToLower(root), ".jsonl") || strings.HasSuffix(strings.ToLower(root), ".ndjson") {
-				return discoverJSONL(root)
+			lower := strings.ToLower(root)
+			switch {
+			case strings.HasSuffix(lower, ".jsonl") || strings.HasSuffix(lower, ".ndjson"):
+				return eachJSONL(root, fn)
+			case strings.HasSuffix(lower, ".txt"):
+				dir, name := path.Split(filepathToSlash(root))
+				if dir == "" {
+					dir = "."
+				}
+				return fn(textFile(os.DirFS(dir), name))
 			}
-			if strings.HasSuffix(strings.ToLower(root), ".txt") {
-				return []Input{readTextFile(os.DirFS(path.Dir(filepathToSlash(root))), path.Base(filepathToSlash(root)))}, nil
-			}
-			return nil, fmt.Errorf("input %s: not a folder, a .txt file or a .jsonl file", root)
+			return fmt.Errorf("input %s: not a folder, a .txt file or a .jsonl file", root)
 		}
 		fsys, root = os.DirFS(root), "."
 	}
-	var out []Input
+	var listed []Input
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		rel := strings.TrimPrefix(p, "./")
 		if err != nil {
-			out = append(out, Input{SourceFile: rel, SourceID: rel, Status: StatusFailed, Reason: "cannot read: " + err.Error()})
+			listed = append(listed, Input{SourceFile: rel, SourceID: rel, Status: StatusFailed, Reason: "cannot read: " + err.Error()})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -82,33 +113,47 @@ func Discover(fsys fs.FS, root string) ([]Input, error) {
 		}
 		switch {
 		case strings.HasPrefix(name, "."):
-			out = append(out, Input{SourceFile: rel, SourceID: rel, Status: StatusSkipped, Reason: "hidden file"})
+			listed = append(listed, Input{SourceFile: rel, SourceID: rel, Status: StatusSkipped, Reason: "hidden file"})
 		case !strings.EqualFold(path.Ext(name), ".txt"):
-			out = append(out, Input{SourceFile: rel, SourceID: rel, Status: StatusSkipped, Reason: "not a .txt file"})
+			listed = append(listed, Input{SourceFile: rel, SourceID: rel, Status: StatusSkipped, Reason: "not a .txt file"})
 		default:
-			out = append(out, readTextFile(fsys, p))
+			listed = append(listed, textFile(fsys, p))
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].SourceFile < out[j].SourceFile })
-	return out, nil
+	sort.Slice(listed, func(i, j int) bool { return listed[i].SourceFile < listed[j].SourceFile })
+	for _, in := range listed {
+		if err := fn(in); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func filepathToSlash(p string) string { return strings.ReplaceAll(p, string(os.PathSeparator), "/") }
 
-func readTextFile(fsys fs.FS, p string) Input {
+// textFile describes a .txt input whose bytes are read on Load.
+func textFile(fsys fs.FS, p string) Input {
 	rel := strings.TrimPrefix(p, "./")
-	in := Input{SourceFile: rel, SourceID: strings.TrimSuffix(rel, path.Ext(rel))}
-	b, err := fs.ReadFile(fsys, p)
+	return Input{SourceFile: rel, SourceID: strings.TrimSuffix(rel, path.Ext(rel)), load: func() ([]byte, error) { return fs.ReadFile(fsys, p) }}
+}
+
+// Load returns the input's bytes, reading a file on first use, and sets
+// SHA256.
+func (in *Input) Load() error {
+	if in.load == nil {
+		return nil
+	}
+	b, err := in.load()
+	in.load = nil
 	if err != nil {
-		in.Status, in.Reason = StatusFailed, "cannot read: "+err.Error()
-		return in
+		return err
 	}
 	in.Raw, in.SHA256 = b, hashHex(b)
-	return in
+	return nil
 }
 
 func hashHex(b []byte) string {
@@ -125,28 +170,28 @@ type jsonlRecord struct {
 	Source    string          `json:"source"`
 }
 
-func discoverJSONL(p string) ([]Input, error) {
+func eachJSONL(p string, fn func(Input) error) error {
 	f, err := os.Open(p)
 	if err != nil {
-		return nil, fmt.Errorf("input %s: %w", p, err)
+		return fmt.Errorf("input %s: %w", p, err)
 	}
 	defer f.Close()
 	base := path.Base(filepathToSlash(p))
 	r := bufio.NewReaderSize(f, 1<<20)
-	var out []Input
 	for n := 1; ; n++ {
 		line, err := r.ReadBytes('\n')
 		if len(bytes.TrimSpace(line)) > 0 {
-			out = append(out, jsonlInput(base, n, line))
+			if ferr := fn(jsonlInput(base, n, line)); ferr != nil {
+				return ferr
+			}
 		}
 		if errors.Is(err, io.EOF) {
-			break
+			return nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("input %s line %d: %w", p, n, err)
+			return fmt.Errorf("input %s line %d: %w", p, n, err)
 		}
 	}
-	return out, nil
 }
 
 func jsonlInput(base string, n int, line []byte) Input {

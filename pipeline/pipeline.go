@@ -8,11 +8,15 @@ package pipeline
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -37,23 +41,71 @@ type Config struct {
 	// MaxBytes refuses larger inputs (0: no limit).
 	MaxBytes  int64
 	Resources *extractors.Resources
+	// Workers is how many articles are processed at once (0: GOMAXPROCS).
+	// Output order does not depend on it.
+	Workers int
+	// Shard selects the articles whose id falls in shard Shard of Shards
+	// (0 ≤ Shard < Shards); Shards 0 or 1 means every article.
+	Shard, Shards int
+	// Cache, when set, keeps each article's rows so that a later run over
+	// unchanged input reprocesses nothing (see Cache).
+	Cache *Cache
+	// Progress, when set, is called after each input with the number of
+	// inputs done and of raw bytes read so far.
+	Progress func(done int, bytes int64)
 }
 
 // DefaultMaxBytes is the default input size limit: far above any news
 // article, low enough that a stray archive or dump is refused.
 const DefaultMaxBytes = 16 << 20
 
-// Result is everything a run produced.
+// ArticleResult is one input after every stage: its manifest line and, for
+// an article, its validated rows by table (rejected rows under "rejects").
+type ArticleResult struct {
+	Report InputReport
+	Rows   map[string][]schemas.Row
+	// Checked and Rejected count rows per table; ByRule counts rejected
+	// rows per table and rule.
+	Checked, Rejected map[string]int
+	ByRule            map[string]map[string]int
+	seq               int
+	inShard           bool
+	fromCache         bool
+}
+
+// Summary is what a streamed run reports at the end.
+type Summary struct {
+	Inputs     []InputReport
+	Validation Validation
+	Timings    *Timings
+	// CacheHits counts the inputs whose result came from the cache.
+	CacheHits int
+}
+
+// Failed counts the inputs that failed.
+func (s *Summary) Failed() int {
+	n := 0
+	for _, in := range s.Inputs {
+		if in.Status == StatusFailed {
+			n++
+		}
+	}
+	return n
+}
+
+// Result is a whole run held in memory (see Run).
 type Result struct {
 	// Rows holds the valid rows of every table, by table name, in output
 	// order (articles in input order, mentions by article then offset), and
 	// the rejected rows under "rejects".
-	Rows   map[string][]schemas.Row
-	Inputs []InputReport
-	// Validation counts checked and rejected rows per table and rule.
+	Rows       map[string][]schemas.Row
+	Inputs     []InputReport
 	Validation Validation
 	Timings    *Timings
 }
+
+// Failed reports how many inputs failed.
+func (r *Result) Failed() int { return (&Summary{Inputs: r.Inputs}).Failed() }
 
 // InputReport is one line of the manifest's input list.
 type InputReport struct {
@@ -66,59 +118,192 @@ type InputReport struct {
 	ArticleID  string `json:"article_id,omitempty"`
 }
 
-// Failed reports whether any input failed.
-func (r *Result) Failed() int {
-	n := 0
-	for _, in := range r.Inputs {
-		if in.Status == StatusFailed {
-			n++
+// Run reads every input and returns the validated tables in memory. For
+// corpora larger than memory, use Stream.
+func Run(cfg Config) (*Result, error) {
+	res := &Result{Rows: map[string][]schemas.Row{}}
+	sum, err := Stream(cfg, func(a *ArticleResult) error {
+		for t, rows := range a.Rows {
+			res.Rows[t] = append(res.Rows[t], rows...)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return n
+	res.Inputs, res.Validation, res.Timings = sum.Inputs, sum.Validation, sum.Timings
+	return res, nil
 }
 
-// Run reads every input and returns the validated tables.
-func Run(cfg Config) (*Result, error) {
+// Stream runs the pipeline over every input with a pool of workers and
+// hands each result to sink in input order, one at a time, so that memory
+// holds only the articles in flight (bounded by 4 × workers) whatever the
+// size of the corpus. Duplicate articles (same text as an earlier input)
+// are reported as skipped; inputs of other shards are left out.
+func Stream(cfg Config, sink func(*ArticleResult) error) (*Summary, error) {
+	return StreamWith(cfg, NewTimings(), sink)
+}
+
+// StreamWith is Stream recording stage times into timings (shared with the
+// writer, so that the manifest shows every stage).
+func StreamWith(cfg Config, timings *Timings, sink func(*ArticleResult) error) (*Summary, error) {
 	if cfg.Resources == nil {
 		return nil, fmt.Errorf("pipeline: no resources")
 	}
-	timings := NewTimings()
-	stop := timings.Start("discover")
-	inputs, err := Discover(cfg.InFS, cfg.In)
-	stop()
-	if err != nil {
-		return nil, err
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
 	}
 	exs := extractors.Registry(cfg.Resources)
 	dateReader := dates.New(cfg.Resources)
 
-	res := &Result{Rows: map[string][]schemas.Row{}, Timings: timings}
-	seen := map[string]string{} // article_id → source_file of its first occurrence
-	var articles []*articleOut
-	for _, in := range inputs {
-		report := InputReport{SourceFile: in.SourceFile, SourceID: in.SourceID, SHA256: in.SHA256, Bytes: len(in.Raw), Status: in.Status, Reason: in.Reason}
-		if report.Status != "" {
-			res.Inputs = append(res.Inputs, report)
-			continue
-		}
-		a, err := processOne(cfg, in, exs, dateReader, timings)
-		switch {
-		case err != nil:
-			report.Status, report.Reason = StatusFailed, err.Error()
-		case seen[a.id] != "":
-			report.Status, report.Reason, report.ArticleID = StatusSkipped, "duplicate of "+seen[a.id], a.id
-		default:
-			seen[a.id] = in.SourceFile
-			report.Status, report.ArticleID = StatusOK, a.id
-			articles = append(articles, a)
-		}
-		res.Inputs = append(res.Inputs, report)
+	jobs := make(chan Input)
+	results := make(chan *ArticleResult, workers)
+	window := make(chan struct{}, 4*workers) // inputs in flight, to bound memory
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for in := range jobs {
+				results <- processInput(cfg, in, exs, dateReader, timings)
+			}
+		}()
 	}
+	var produceErr error
+	stopProducing := make(chan struct{})
+	go func() {
+		defer close(jobs)
+		seq := 0
+		produceErr = Each(cfg.InFS, cfg.In, func(in Input) error {
+			select {
+			case window <- struct{}{}:
+			case <-stopProducing:
+				return errStopped
+			}
+			in.seq = seq
+			seq++
+			jobs <- in
+			return nil
+		})
+	}()
+	go func() { wg.Wait(); close(results) }()
 
-	stop = timings.Start("validate")
-	res.Validation = validateAll(articles, res.Rows)
-	stop()
-	return res, nil
+	sum := &Summary{Timings: timings, Validation: Validation{Checked: map[string]int{}, Rejected: map[string]int{}, ByRule: map[string]map[string]int{}}}
+	for _, t := range schemas.All() {
+		if t != schemas.Rejects {
+			sum.Validation.Checked[t.Name], sum.Validation.Rejected[t.Name] = 0, 0
+		}
+	}
+	seen := map[string]string{} // article_id → source_file of its first occurrence
+	pending := map[int]*ArticleResult{}
+	next, done := 0, 0
+	var bytesRead int64
+	var sinkErr error
+	for r := range results {
+		pending[r.seq] = r
+		for {
+			a, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-window
+			done++
+			bytesRead += int64(a.Report.Bytes)
+			if cfg.Progress != nil {
+				cfg.Progress(done, bytesRead)
+			}
+			if sinkErr != nil || !a.inShard {
+				continue
+			}
+			if id := a.Report.ArticleID; id != "" && a.Report.Status == StatusOK {
+				if first, dup := seen[id]; dup {
+					a.Report.Status, a.Report.Reason = StatusSkipped, "duplicate of "+first
+					a.Rows, a.Checked, a.Rejected, a.ByRule = nil, nil, nil, nil
+				} else {
+					seen[id] = a.Report.SourceFile
+				}
+			}
+			sum.Inputs = append(sum.Inputs, a.Report)
+			if a.fromCache {
+				sum.CacheHits++
+			}
+			sum.Validation.add(a)
+			stop := timings.Start("write")
+			sinkErr = sink(a)
+			stop()
+			if sinkErr != nil {
+				close(stopProducing)
+			}
+		}
+	}
+	if sinkErr != nil {
+		return nil, sinkErr
+	}
+	if produceErr != nil {
+		return nil, produceErr
+	}
+	return sum, nil
+}
+
+var errStopped = errors.New("pipeline: stopped")
+
+// processInput turns one input into its result; it never panics.
+func processInput(cfg Config, in Input, exs []extractors.Extractor, dateReader *dates.Extractor, t *Timings) *ArticleResult {
+	r := &ArticleResult{seq: in.seq, inShard: true}
+	rep := InputReport{SourceFile: in.SourceFile, SourceID: in.SourceID, Status: in.Status, Reason: in.Reason}
+	if rep.Status == "" {
+		stop := t.Start("read")
+		err := in.Load()
+		stop()
+		if err != nil {
+			rep.Status, rep.Reason = StatusFailed, "cannot read: "+err.Error()
+		}
+	}
+	rep.SHA256, rep.Bytes = in.SHA256, len(in.Raw)
+	if rep.Status != "" {
+		r.Report = rep
+		r.inShard = inShard(cfg, in.SourceFile)
+		return r
+	}
+	key := ""
+	if cfg.Cache != nil {
+		key = cfg.Cache.Key(in, cfg)
+		if cached, ok := cfg.Cache.Get(key); ok {
+			cached.seq, cached.inShard, cached.fromCache = in.seq, inShard(cfg, cached.Report.ArticleID), true
+			return cached
+		}
+	}
+	a, err := processOne(cfg, in, exs, dateReader, t)
+	if err != nil {
+		rep.Status, rep.Reason = StatusFailed, err.Error()
+		r.Report = rep
+		r.inShard = inShard(cfg, in.SourceFile)
+	} else {
+		rep.Status, rep.ArticleID = StatusOK, a.id
+		r.Report = rep
+		stop := t.Start("validate")
+		validateArticle(a, r)
+		stop()
+		r.inShard = inShard(cfg, a.id)
+	}
+	if cfg.Cache != nil {
+		cfg.Cache.Put(key, r)
+	}
+	return r
+}
+
+// inShard reports whether an article (by id) or a failed input (by source
+// file) belongs to the configured shard. The split is a hash, so it does
+// not depend on input order or on the number of inputs.
+func inShard(cfg Config, key string) bool {
+	if cfg.Shards <= 1 {
+		return true
+	}
+	h := sha256.Sum256([]byte(key))
+	return binary.BigEndian.Uint64(h[:8])%uint64(cfg.Shards) == uint64(cfg.Shard)
 }
 
 // articleOut is one processed article: its row and its mention rows.
@@ -284,47 +469,52 @@ type Validation struct {
 	ByRule   map[string]map[string]int `json:"rejected_by_rule"`
 }
 
-// validateAll checks every row and sorts it into its table or rejects.
-func validateAll(articles []*articleOut, rows map[string][]schemas.Row) Validation {
-	v := Validation{Checked: map[string]int{}, Rejected: map[string]int{}, ByRule: map[string]map[string]int{}}
-	ctx := &schemas.Context{ArticleText: map[string][]rune{}}
-	for _, a := range articles {
-		ctx.ArticleText[a.id] = a.text
+func (v *Validation) add(a *ArticleResult) {
+	for t, n := range a.Checked {
+		v.Checked[t] += n
 	}
-	check := func(r schemas.Row) {
-		t := r.Table
-		v.Checked[t.Name]++
-		violations := t.Validate(r, ctx)
+	for t, n := range a.Rejected {
+		v.Rejected[t] += n
+	}
+	for t, rules := range a.ByRule {
+		if v.ByRule[t] == nil {
+			v.ByRule[t] = map[string]int{}
+		}
+		for rule, n := range rules {
+			v.ByRule[t][rule] += n
+		}
+	}
+}
+
+// validateArticle checks the article's row and its mention rows (sorted by
+// offset) and sorts each into its table or rejects.
+func validateArticle(a *articleOut, r *ArticleResult) {
+	r.Rows = map[string][]schemas.Row{}
+	r.Checked, r.Rejected, r.ByRule = map[string]int{}, map[string]int{}, map[string]map[string]int{}
+	ctx := &schemas.Context{ArticleText: map[string][]rune{a.id: a.text}}
+	check := func(row schemas.Row) {
+		t := row.Table
+		r.Checked[t.Name]++
+		violations := t.Validate(row, ctx)
 		if len(violations) == 0 {
-			rows[t.Name] = append(rows[t.Name], r)
+			r.Rows[t.Name] = append(r.Rows[t.Name], row)
 			return
 		}
-		v.Rejected[t.Name]++
-		if v.ByRule[t.Name] == nil {
-			v.ByRule[t.Name] = map[string]int{}
+		r.Rejected[t.Name]++
+		if r.ByRule[t.Name] == nil {
+			r.ByRule[t.Name] = map[string]int{}
 		}
 		for _, viol := range violations {
-			v.ByRule[t.Name][viol.Rule]++
-			rows[schemas.Rejects.Name] = append(rows[schemas.Rejects.Name], schemas.RejectRow(r, viol))
+			r.ByRule[t.Name][viol.Rule]++
+			r.Rows[schemas.Rejects.Name] = append(r.Rows[schemas.Rejects.Name], schemas.RejectRow(row, viol))
 		}
 	}
-	for _, a := range articles {
-		check(a.article)
-	}
+	check(a.article)
 	for _, t := range schemas.Mentions() {
-		for _, a := range articles {
-			ms := a.mentions[t.Name]
-			sort.SliceStable(ms, func(i, j int) bool { return ms[i].Int("char_start") < ms[j].Int("char_start") })
-			for _, r := range ms {
-				check(r)
-			}
+		ms := a.mentions[t.Name]
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].Int("char_start") < ms[j].Int("char_start") })
+		for _, row := range ms {
+			check(row)
 		}
 	}
-	for _, t := range schemas.All() {
-		if _, ok := v.Checked[t.Name]; !ok && t != schemas.Rejects {
-			v.Checked[t.Name] = 0
-			v.Rejected[t.Name] = 0
-		}
-	}
-	return v
 }

@@ -2,6 +2,8 @@ package textdoc
 
 import (
 	"slices"
+
+	"github.com/jdkato/prose/v2"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -114,4 +116,42 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFastPathMatchesProse checks that sentences without Latin script,
+// tokenised by the whitespace fast path, give exactly what prose's
+// tokenizer (plus the same Arabic fix-ups) gives.
+func TestFastPathMatchesProse(t *testing.T) {
+	sentences := []string{
+		"وبلغت التجارة الإقليمية 10.7 مليار دولار، مع زيادة قدرها 17% في الاستثمار.",
+		"توقيع “معاهدة التقاء حدود الدول الثلاث” بين أوزبكستان وقيرغيزستان وطاجيكستان، إلى جانب “إعلان خجند” في مارس 2025.",
+		"رؤساء دول «آسيا الوسطى» للفترة 2027-2028؟ نعم: عقد مقترح للمياه 2025–2027 — وأكثر.",
+		"من 5,7 مليار دولار إلى ١٠٫٧ مليارات؛ رئيس كازاخستان:الثقل السياسي يتزايد…",
+		"1**. التكامل الإقليمي:** أعيد فتح الحدود",
+	}
+	for _, s := range sentences {
+		fast := splitWhitespace(nil, s, 0, s)
+		var viaProse []Token
+		doc, err := prose.NewDocument(s, prose.WithTagging(false), prose.WithSegmentation(false), prose.WithExtraction(false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cursor := 0
+		for _, pt := range doc.Tokens() {
+			st, en, ok := align(s, cursor, pt.Text)
+			if !ok {
+				t.Fatalf("prose token %q not aligned", pt.Text)
+			}
+			viaProse = splitPiece(viaProse, s, st, s[st:en])
+			cursor = en
+		}
+		if len(fast) != len(viaProse) {
+			t.Fatalf("%q: fast %d tokens, prose %d", s, len(fast), len(viaProse))
+		}
+		for i := range fast {
+			if fast[i].Span != viaProse[i].Span {
+				t.Errorf("%q token %d: fast %q, prose %q", s, i, fast[i].Text, viaProse[i].Text)
+			}
+		}
+	}
 }

@@ -53,6 +53,14 @@ func Tokenize(text string, sentences []Span) []Token {
 
 func appendSentenceTokens(out []Token, text string, s Span) []Token {
 	sentence := text[s.Start:s.End]
+	if !needsProse(sentence) {
+		// prose splits on whitespace and then only peels ASCII punctuation,
+		// English contractions and emoticons; a sentence without Latin
+		// letters or the ASCII marks it treats specially gives exactly the
+		// whitespace split, which the Arabic fix-ups below then refine.
+		// TestFastPathMatchesProse checks the two paths agree.
+		return splitWhitespace(out, text, s.Start, sentence)
+	}
 	doc, err := prose.NewDocument(sentence,
 		prose.WithTagging(false), prose.WithSegmentation(false), prose.WithExtraction(false))
 	cursor := 0
@@ -71,6 +79,39 @@ func appendSentenceTokens(out []Token, text string, s Span) []Token {
 	}
 	if rest := sentence[cursor:]; strings.TrimSpace(rest) != "" {
 		out = splitPiece(out, text, s.Start+cursor, rest)
+	}
+	return out
+}
+
+// needsProse reports whether a sentence holds anything prose's tokenizer
+// treats specially: Latin letters (contractions, abbreviations, emoticons)
+// or the ASCII quote, bracket and currency marks it peels.
+func needsProse(sentence string) bool {
+	for i := 0; i < len(sentence); i++ {
+		c := sentence[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'' || c == '"' || c == '$' || c == '[' || c == ']' || c == '(' || c == ')' {
+			return true
+		}
+	}
+	return false
+}
+
+// splitWhitespace appends the tokens of sentence (at byte offset base)
+// split at whitespace, each piece refined by splitPiece.
+func splitWhitespace(out []Token, text string, base int, sentence string) []Token {
+	start := -1
+	for i, r := range sentence {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				out = splitPiece(out, text, base+start, sentence[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = splitPiece(out, text, base+start, sentence[start:])
 	}
 	return out
 }
@@ -209,7 +250,12 @@ func peel(t Token) []Token {
 func newToken(text string, s, e int) Token { return mkToken(s, e, text[s:e]) }
 
 func mkToken(s, e int, tok string) Token {
-	t := Token{Span: Span{s, e}, Text: tok, Key: arabic.Fold(tok), Stem: arabic.Key(tok)}
+	t := Token{Span: Span{s, e}, Text: tok}
+	if w, ok := words.get(tok); ok {
+		t.Key, t.Stem, t.Kind, t.Readings = w.key, w.stem, w.kind, w.readings
+		return t
+	}
+	t.Key, t.Stem = arabic.Fold(tok), arabic.Key(tok)
 	r, _ := utf8.DecodeRuneInString(tok)
 	switch {
 	case arabic.IsDigit(r):
@@ -229,6 +275,7 @@ func mkToken(s, e int, tok string) Token {
 	if t.Kind == Word {
 		t.Readings = arabic.Candidates(tok)
 	}
+	words.put(tok, wordInfo{key: t.Key, stem: t.Stem, kind: t.Kind, readings: t.Readings})
 	return t
 }
 

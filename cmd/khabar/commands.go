@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,6 +36,16 @@ type resourceFlags struct {
 func (r *resourceFlags) register(fs *flag.FlagSet) {
 	fs.Var(&r.gazetteer, "gazetteer", "extra gazetteer forms (TSV with the columns of gazetteer/data/forms.tsv); repeatable")
 	fs.StringVar(&r.lexicons, "lexicons", "", "folder of extra lexicon TSV files named like lexicon/data/*.tsv, added to the built-in ones")
+}
+
+// fingerprint identifies the reference data a run uses.
+func (r *resourceFlags) fingerprint() (string, error) {
+	g, err := gazetteer.Fingerprint(r.gazetteer...)
+	if err != nil {
+		return "", err
+	}
+	l, err := lexicon.Fingerprint(r.lexicons)
+	return g[:16] + l[:16], err
 }
 
 func (r *resourceFlags) load() (*extractors.Resources, error) {
@@ -69,76 +81,121 @@ func parseRefDate(s string) (time.Time, error) {
 func cmdRun(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	in := fs.String("in", "", "input: a folder of .txt articles (recursive) or a .jsonl file; default: the embedded raw/ articles")
+	in := fs.String("in", "", "input: a folder of .txt articles (recursive), a .txt file or a .jsonl file; default: the embedded raw/ articles")
 	out := fs.String("out", "out", "output folder")
 	formats := fs.String("format", "parquet,xlsx,jsonl", "output formats, comma-separated: parquet, xlsx, jsonl")
 	refDate := fs.String("ref-date", "", "resolve relative dates against this date (YYYY-MM-DD) when an article has no publication date")
 	encoding := fs.String("encoding", "auto", "encoding of .txt inputs: "+strings.Join(pipeline.EncodingNames(), ", "))
 	maxBytes := fs.Int64("max-bytes", pipeline.DefaultMaxBytes, "refuse inputs larger than this many bytes (0: no limit)")
+	workers := fs.Int("workers", 0, "articles processed in parallel (0: one per CPU); the output does not depend on it")
+	shard := fs.String("shard", "", "process only shard I of N (I/N, 0-based; I may be \"env\" to read JOB_COMPLETION_INDEX), for `khabar merge`")
+	cacheDir := fs.String("cache", "", "keep per-article results in this folder; a later run reprocesses only changed articles")
+	progress := fs.String("progress", "auto", "progress on stderr: auto (a bar on a terminal, log lines otherwise), bar, log, none")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	var rf resourceFlags
 	rf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitFatal
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "khabar run: unexpected argument %q (use --in)\n", fs.Arg(0))
+	fail := func(err error) int {
+		fmt.Fprintln(stderr, "khabar run:", err)
 		return exitFatal
+	}
+	if fs.NArg() > 0 {
+		return fail(fmt.Errorf("unexpected argument %q (use --in)", fs.Arg(0)))
 	}
 	fmts, err := output.ParseFormats(*formats)
 	if err != nil {
-		fmt.Fprintln(stderr, "khabar run:", err)
-		return exitFatal
+		return fail(err)
 	}
 	ref, err := parseRefDate(*refDate)
 	if err != nil {
-		fmt.Fprintln(stderr, "khabar run:", err)
-		return exitFatal
+		return fail(err)
 	}
 	if *encoding != "auto" && *encoding != "utf-8" {
 		if _, err := pipeline.Decode([]byte("x"), *encoding, 0); err != nil && strings.Contains(err.Error(), "unknown encoding") {
-			fmt.Fprintln(stderr, "khabar run:", err)
-			return exitFatal
+			return fail(err)
 		}
+	}
+	shardI, shardN, err := parseShard(*shard)
+	if err != nil {
+		return fail(err)
 	}
 	res, err := rf.load()
 	if err != nil {
-		fmt.Fprintln(stderr, "khabar run:", err)
-		return exitFatal
+		return fail(err)
 	}
-	cfg := pipeline.Config{In: *in, RefDate: ref, Encoding: *encoding, MaxBytes: *maxBytes, Resources: res}
+	cfg := pipeline.Config{In: *in, RefDate: ref, Encoding: *encoding, MaxBytes: *maxBytes, Resources: res,
+		Workers: *workers, Shard: shardI, Shards: shardN}
 	inputName := *in
 	if *in == "" {
 		cfg.InFS, cfg.In = raw.FS, "."
 		inputName = "raw/ (embedded)"
 	}
+	if *cacheDir != "" {
+		fp, err := rf.fingerprint()
+		if err != nil {
+			return fail(err)
+		}
+		if cfg.Cache, err = pipeline.NewCache(*cacheDir, Version+"/"+fp); err != nil {
+			return fail(err)
+		}
+	}
+	if !*quiet {
+		cfg.Progress = newProgress(*progress, stderr).update
+	}
 	started := time.Now()
-	result, err := pipeline.Run(cfg)
+	timings := pipeline.NewTimings()
+	w, err := output.NewWriter(*out, fmts, Version, timings)
 	if err != nil {
-		fmt.Fprintln(stderr, "khabar run:", err)
-		return exitFatal
+		return fail(fmt.Errorf("output: %w", err))
 	}
-	m := output.NewManifest(result, inputName, fmts, ref, Version, started)
-	if err := output.WriteAll(*out, result, m, Version); err != nil {
-		fmt.Fprintln(stderr, "khabar run: writing output:", err)
-		return exitFatal
+	sum, err := pipeline.StreamWith(cfg, timings, w.Article)
+	if err != nil {
+		w.Abort()
+		return fail(err)
 	}
-	for _, r := range result.Inputs {
+	m := output.NewManifest(sum, w.Rows(), inputName, fmts, ref, Version, started)
+	if shardN > 1 {
+		m.Shard = fmt.Sprintf("%d/%d", shardI, shardN)
+	}
+	if err := w.Close(m); err != nil {
+		return fail(fmt.Errorf("writing output: %w", err))
+	}
+	for _, r := range sum.Inputs {
 		if r.Status == pipeline.StatusFailed {
 			fmt.Fprintf(stderr, "khabar: %s: failed: %s\n", r.SourceFile, r.Reason)
 		}
 	}
-	if n := len(result.Rows[schemas.Rejects.Name]); n > 0 {
+	if n := w.Rows()[schemas.Rejects.Name]; n > 0 {
 		fmt.Fprintf(stderr, "khabar: %d rows failed validation; see %s/rejects.*\n", n, *out)
 	}
 	if !*quiet {
 		fmt.Fprintf(stderr, "khabar: %d inputs: %d ok, %d skipped, %d failed\n", m.Summary.Inputs, m.Summary.OK, m.Summary.Skipped, m.Summary.Failed)
 		for _, t := range m.Tables {
-			fmt.Fprintf(stderr, "khabar:   %-11s %6d rows\n", t.Name, t.Rows)
+			fmt.Fprintf(stderr, "khabar:   %-18s %8d rows\n", t.Name, t.Rows)
 		}
 		fmt.Fprintf(stderr, "khabar: wrote %s to %s/ in %s\n", strings.Join(fmts, ", "), *out, time.Since(started).Round(time.Millisecond))
 	}
 	return m.ExitCode
+}
+
+// parseShard reads --shard I/N; I may be "env" for JOB_COMPLETION_INDEX
+// (a Kubernetes Indexed Job).
+func parseShard(s string) (int, int, error) {
+	if s == "" {
+		return 0, 0, nil
+	}
+	is, ns, ok := strings.Cut(s, "/")
+	if is == "env" {
+		is = os.Getenv("JOB_COMPLETION_INDEX")
+	}
+	i, err1 := strconv.Atoi(is)
+	n, err2 := strconv.Atoi(ns)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
+		return 0, 0, fmt.Errorf("--shard %q: want I/N with 0 <= I < N", s)
+	}
+	return i, n, nil
 }
 
 func cmdExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -46,8 +46,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdValidate(args, stdout, stderr)
 	case "gazetteer":
 		return cmdGazetteer(args, stdout, stderr)
+	case "report":
+		return cmdReport(args, stdout, stderr)
 	case "eval":
 		return cmdEval(args, stdout, stderr)
+	case "merge":
+		return cmdMerge(args, stdout, stderr)
 	case "version":
 		fmt.Fprintf(stdout, "khabar %s (schema %s)\n", Version, schemaVersion())
 		return exitOK
@@ -67,6 +71,7 @@ Commands:
   khabar [run] [flags]          run the pipeline (default input: the embedded raw/ articles)
   khabar extract [flags]        read one article on stdin, print its mentions as JSON Lines
   khabar validate [--json] DIR  re-read an output folder and check every table against its schema
+  khabar merge --out DIR PART…  combine the folders of a sharded run (run --shard I/N) into one dataset
   khabar gazetteer FORM...      show what a place name or adjective resolves to, and why
   khabar eval [--gold DIR]      score the extractors against gold annotations (P/R/F1, misses, false alarms)
   khabar version                print the tool and schema versions
