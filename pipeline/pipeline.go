@@ -115,6 +115,7 @@ type InputReport struct {
 	Bytes      int    `json:"bytes"`
 	Status     string `json:"status"`
 	Reason     string `json:"reason,omitempty"`
+	Note       string `json:"note,omitempty"` // a warning about an input read fine
 	ArticleID  string `json:"article_id,omitempty"`
 }
 
@@ -282,7 +283,7 @@ func processInput(cfg Config, in Input, exs []extractors.Extractor, dateReader *
 		r.Report = rep
 		r.inShard = inShard(cfg, in.SourceFile)
 	} else {
-		rep.Status, rep.ArticleID = StatusOK, a.id
+		rep.Status, rep.ArticleID, rep.Note = StatusOK, a.id, a.note
 		r.Report = rep
 		stop := t.Start("validate")
 		validateArticle(a, r)
@@ -308,6 +309,7 @@ func inShard(cfg Config, key string) bool {
 
 // articleOut is one processed article: its row and its mention rows.
 type articleOut struct {
+	note     string // something the manifest should say about an article read fine
 	id       string
 	article  schemas.Row
 	text     []rune
@@ -337,12 +339,14 @@ func processOne(cfg Config, in Input, exs []extractors.Extractor, dateReader *da
 	if in.Source != "" {
 		c.SourceName = strings.TrimSpace(in.Source)
 	}
+	var note string
 	if in.Published != "" {
-		p, ok := parsePublishedField(in.Published, dateReader)
-		if !ok {
-			return nil, fmt.Errorf("published %q is not a date (want YYYY-MM-DD or RFC 3339)", in.Published)
+		if p, ok := parsePublishedField(in.Published, dateReader); ok {
+			c.Published = p
+		} else {
+			// The article is still read; only its date is unknown.
+			note = fmt.Sprintf("published %q is not a date (want YYYY-MM-DD, RFC 3339 or a date line); publication date left empty", in.Published)
 		}
-		c.Published = p
 	}
 	if strings.TrimSpace(c.Text) == "" {
 		return nil, fmt.Errorf("no article text left after removing boilerplate (%d characters removed)", utf8.RuneCountInString(c.Removed))
@@ -360,7 +364,7 @@ func processOne(cfg Config, in Input, exs []extractors.Extractor, dateReader *da
 	stop()
 	d := textdoc.Build(c.Text, ref, sentences, tokens)
 
-	a = &articleOut{id: id, text: []rune(c.Text), mentions: extractAll(d, id, exs, t)}
+	a = &articleOut{id: id, text: []rune(c.Text), mentions: extractAll(d, id, exs, t), note: note}
 
 	row := schemas.Articles.NewRow().
 		Set("article_id", id).

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -92,10 +93,24 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	cacheDir := fs.String("cache", "", "keep per-article results in this folder; a later run reprocesses only changed articles")
 	progress := fs.String("progress", "auto", "progress on stderr: auto (a bar on a terminal, log lines otherwise), bar, log, none")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (go tool pprof) of the run to this file")
 	var rf resourceFlags
 	rf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitFatal
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "khabar run:", err)
+			return exitFatal
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(stderr, "khabar run:", err)
+			return exitFatal
+		}
+		defer pprof.StopCPUProfile()
 	}
 	fail := func(err error) int {
 		fmt.Fprintln(stderr, "khabar run:", err)
