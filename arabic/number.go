@@ -13,12 +13,22 @@ import (
 //     decimal comma otherwise (5,7 → 5.7, the continental habit many
 //     newsrooms keep);
 //   - ٬ is always a thousands separator;
-//   - several dots with three-digit groups are thousands separators (1.800.000).
+//   - several dots with three-digit groups are thousands separators (1.800.000);
+//   - a leading minus sign and a bare leading decimal point (.77, ٫٧٧) are read.
 //
 // It reports false for anything else, including an empty string.
 func ParseNumber(s string) (float64, bool) {
 	s = ASCIIDigits(s)
 	s = strings.ReplaceAll(s, "،", ",")
+	neg := false
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		neg, s = true, rest
+	} else if rest, ok := strings.CutPrefix(s, "\u2212"); ok {
+		neg, s = true, rest
+	}
+	if strings.HasPrefix(s, ".") {
+		s = "0" + s // .77 and ٫٧٧
+	}
 	if s == "" {
 		return 0, false
 	}
@@ -58,6 +68,9 @@ func ParseNumber(s string) (float64, bool) {
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(s, 64)
+	if neg {
+		f = -f
+	}
 	return f, err == nil
 }
 
@@ -74,4 +87,221 @@ func threeDigitGroups(s string, sep byte) bool {
 		}
 	}
 	return true
+}
+
+// NumberKind says what part a number word plays in a spelled-out number.
+type NumberKind uint8
+
+const (
+	NumUnit      NumberKind = iota + 1 // 0-19: ثلاثة، عشرة، إحدى (and dialect teens: ستاشر)
+	NumTen                             // 20-90: عشرون، عشرين
+	NumHundred                         // 100-900: مئة، مائتين، ثلاثمائة
+	NumScale                           // ألف، مليون، مليار and their duals and plurals
+	NumFraction                        // نصف، ربع، ثلث، ثلثي
+	NumFractions                       // the plural of a fraction after a count: ثلاثة أرباع
+	NumPoint                           // فاصلة: a spoken decimal point
+)
+
+// NumberWord is one entry of the number-word table.
+type NumberWord struct {
+	Value float64
+	Kind  NumberKind
+	// Count is, for a scale word, how many it means with no number before
+	// it: 1 for the singular (مليون), 2 for the dual (مليونين), 0 for the
+	// plural (ملايين), which needs a number.
+	Count int
+}
+
+// NumberWords is the table the word-number parser reads, keyed by the
+// folded form (Fold, article kept: ألف "thousand" is not ال+ف). It is
+// filled from the lexicon's number_words.tsv and scales.tsv.
+type NumberWords struct {
+	m map[string]NumberWord
+}
+
+// Add registers a word.
+func (w *NumberWords) Add(form string, nw NumberWord) {
+	if w.m == nil {
+		w.m = map[string]NumberWord{}
+	}
+	w.m[Fold(form)] = nw
+}
+
+// Lookup returns the entry for a folded key, trying it also without the
+// article (الثلاثة، المليون).
+func (w *NumberWords) Lookup(key string) (NumberWord, bool) {
+	if w == nil || w.m == nil {
+		return NumberWord{}, false
+	}
+	if nw, ok := w.m[key]; ok {
+		return nw, true
+	}
+	if k := StripArticle(key); k != key {
+		nw, ok := w.m[k]
+		return nw, ok
+	}
+	return NumberWord{}, false
+}
+
+// Len is the number of words in the table.
+func (w *NumberWords) Len() int { return len(w.m) }
+
+// Parse reads the longest number at the start of keys, one folded token
+// key per element (digits already ASCII, as Fold leaves them), and returns
+// its value and how many keys it used. It reads:
+//   - digits (ParseNumber) as the first element only, then scale words:
+//     "300 ألف مليار", "2 مليون", "10 آلاف";
+//   - words: units, teens (ثلاثة عشر), tens joined by و (خمسة وعشرون),
+//     hundreds (ثلاثمائة، ثلاث مئة، مائتين), scales with their duals
+//     (ألفين، مليونين) and stacking (ألف مليار);
+//   - fractions: نصف، ربع، ثلث alone, before a scale (ربع مليار) or after
+//     one with و (مليون ونصف = 1.5 million); ثلاثة أرباع = 0.75;
+//   - a spoken decimal point: واحد فاصلة خمسة = 1.5.
+//
+// The conjunction و may stand alone or be glued to the next word
+// (وخمسين). A trailing و that no number follows is not used.
+func (w *NumberWords) Parse(keys []string) (float64, int, bool) {
+	var (
+		total, group float64
+		lastScale    float64
+		last         NumberKind // kind of the last element used; 0 before any
+		lastUnit     float64
+		used         int
+		digitsFirst  bool
+	)
+	for i := 0; i < len(keys); i++ {
+		k := keys[i]
+		conj := false
+		if i > 0 && k == "و" {
+			if i+1 >= len(keys) {
+				break
+			}
+			i++
+			k, conj = keys[i], true
+		}
+		var nw NumberWord
+		found := false
+		if i == 0 {
+			if v, ok := ParseNumber(k); ok {
+				nw, found, digitsFirst = NumberWord{Value: v, Kind: NumUnit}, true, true
+			}
+		}
+		if !found {
+			nw, found = w.Lookup(k)
+		}
+		if !found && i > 0 && !conj && strings.HasPrefix(k, "و") {
+			nw, found = w.Lookup(k[len("و"):])
+			conj = found
+		}
+		if !found {
+			break
+		}
+		ok := true
+		switch nw.Kind {
+		case NumUnit:
+			switch {
+			case last == 0:
+				group, lastUnit = nw.Value, nw.Value
+			case (last == NumHundred || last == NumScale) && conj, last == NumHundred && !digitsFirst:
+				group += nw.Value // Egyptian speech drops the و: متين تلاتة وستين
+				lastUnit = nw.Value
+			case last == NumUnit && !conj && !digitsFirst && nw.Value == 10 && lastUnit >= 1 && lastUnit <= 9:
+				group += 10   // ثلاثة عشر، إحدى عشرة
+				last = NumTen // a unit may not follow a teen
+				used = i + 1
+				continue
+			default:
+				ok = false
+			}
+		case NumTen:
+			switch {
+			case last == 0:
+				group = nw.Value
+			case conj && (last == NumHundred || last == NumScale || (last == NumUnit && lastUnit < 10 && !digitsFirst)):
+				group += nw.Value
+			case !conj && last == NumHundred:
+				group += nw.Value // Egyptian: متين تلاتة وستين without و
+			default:
+				ok = false
+			}
+		case NumHundred:
+			switch {
+			case last == 0:
+				group = nw.Value
+			case conj && last == NumScale:
+				group = nw.Value
+			case !conj && last == NumUnit && !digitsFirst && nw.Value == 100 && lastUnit >= 3 && lastUnit <= 9:
+				group = group - lastUnit + lastUnit*100 // ثلاث مئة
+			default:
+				ok = false
+			}
+		case NumScale:
+			switch {
+			case group > 0 && (lastScale == 0 || nw.Value < lastScale):
+				total += group * nw.Value
+				group, lastScale = 0, nw.Value
+			case group == 0 && total == 0 && last == 0:
+				if nw.Count == 0 {
+					ok = false
+					break
+				}
+				total, lastScale = float64(nw.Count)*nw.Value, nw.Value
+			case group == 0 && total > 0 && last == NumScale && !conj && nw.Value > lastScale:
+				total *= nw.Value // stacked: ألف مليار
+				lastScale = nw.Value
+			default:
+				ok = false
+			}
+		case NumFraction:
+			switch {
+			case last == 0:
+				group = nw.Value // نصف، ربع مليار
+			case conj && last == NumScale:
+				total += nw.Value * lastScale // مليون ونصف
+			case conj && (last == NumUnit || last == NumTen || last == NumHundred):
+				group += nw.Value // ثلاثة ونصف
+			default:
+				ok = false
+			}
+		case NumFractions:
+			if last == NumUnit && !conj && lastUnit >= 2 && lastUnit <= 10 {
+				group = lastUnit * nw.Value // ثلاثة أرباع
+			} else {
+				ok = false
+			}
+		case NumPoint:
+			if last == 0 || last == NumScale || i+1 >= len(keys) {
+				ok = false
+				break
+			}
+			frac, n, fok := w.Parse(keys[i+1 : i+2])
+			if !fok || frac < 0 || frac != float64(int64(frac)) {
+				ok = false
+				break
+			}
+			digits := len(strconv.FormatInt(int64(frac), 10))
+			group += frac / pow10(digits)
+			i += n
+			used = i + 1
+			last = NumPoint
+			continue
+		}
+		if !ok {
+			break
+		}
+		last = nw.Kind
+		used = i + 1
+	}
+	if used == 0 {
+		return 0, 0, false
+	}
+	return total + group, used, true
+}
+
+func pow10(n int) float64 {
+	p := 1.0
+	for range n {
+		p *= 10
+	}
+	return p
 }

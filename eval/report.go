@@ -21,7 +21,11 @@ func ArticlesOf(rows map[string][]schemas.Row) []Article {
 func WriteText(w io.Writer, scores []KindScore, maxErrors int) {
 	fmt.Fprintf(w, "%-10s %5s %5s | %-17s | %-17s | %-17s\n", "kind", "gold", "found", "exact span P/R/F1", "overlap P/R/F1", "value P/R/F1")
 	for _, s := range scores {
-		fmt.Fprintf(w, "%-10s %5d %5d | %s | %s | %s\n", s.Kind, s.Gold, s.Found, prf(s.Exact), prf(s.Overlap), prf(s.Value))
+		value := prf(s.Value)
+		if s.ValueNA {
+			value = "n/a (spans only)"
+		}
+		fmt.Fprintf(w, "%-10s %5d %5d | %s | %s | %s\n", s.Kind, s.Gold, s.Found, prf(s.Exact), prf(s.Overlap), value)
 	}
 	for _, s := range scores {
 		if len(s.Errors) == 0 {

@@ -12,6 +12,8 @@ import (
 	"github.com/khabar-data/khabar/extractors/countries"
 	"github.com/khabar-data/khabar/extractors/dates"
 	"github.com/khabar-data/khabar/extractors/money"
+	"github.com/khabar-data/khabar/extractors/percentages"
+	"github.com/khabar-data/khabar/extractors/places"
 	"github.com/khabar-data/khabar/extractors/resources"
 	"github.com/khabar-data/khabar/schemas"
 	"github.com/khabar-data/khabar/textdoc"
@@ -39,7 +41,28 @@ func Registry(res *Resources) []Extractor {
 	return []Extractor{
 		dates.New(res),
 		money.New(res),
+		percentages.New(res),
 		countries.New(res),
+		places.New(res),
 		agreements.New(res),
+	}
+}
+
+// Derived is a table built after extraction from whole tables (From, in
+// order), rather than article by article.
+type Derived struct {
+	Table *schemas.Table
+	From  []*schemas.Table
+	Build func(from [][]schemas.Row) []schemas.Row
+}
+
+// DerivedTables lists the derived tables, built in this order.
+func DerivedTables(res *Resources) []Derived {
+	catalog := agreements.NewCatalog(res.Lexicon.AgreementCatalog)
+	return []Derived{
+		{Table: schemas.AgreementsCatalog, From: []*schemas.Table{schemas.Articles, schemas.Agreements},
+			Build: func(from [][]schemas.Row) []schemas.Row {
+				return agreements.BuildCatalogWith(catalog, from[0], from[1])
+			}},
 	}
 }

@@ -45,7 +45,15 @@ type Entry struct {
 	Source  string
 	Country *Country
 	Place   *Place
+	// article has bit i set when word i of Form is written with the
+	// article: the text must carry it too (الرياض, not the given name
+	// رياض; السلفادور, not سلفادور دالي).
+	article uint64
 }
+
+// NeedsArticle reports whether word i of the form must carry the article
+// in the text.
+func (e *Entry) NeedsArticle(i int) bool { return i < 64 && e.article&(1<<i) != 0 }
 
 // Has reports whether the entry carries a flag.
 func (e *Entry) Has(flag string) bool {
@@ -63,6 +71,9 @@ const (
 	// ambiguous between places: it counts only when the article's context
 	// supports it.
 	NeedsContext = "needs_context"
+	// CitySameAsCountry marks a city and its country that share the name
+	// (الجزائر، تونس، الكويت): either reading is the same country.
+	CitySameAsCountry = "city_same_as_country"
 )
 
 // Gazetteer holds the countries and the form trie.
@@ -71,6 +82,7 @@ type Gazetteer struct {
 	places    map[string]*Place
 	root      *node
 	forms     int
+	byCountry map[string][]*Entry
 }
 
 type node struct {
@@ -97,7 +109,7 @@ func Default() *Gazetteer {
 // columns as data/forms.tsv; a row whose form is "-" prefixed, like
 // "-مركز", removes that form instead of adding it).
 func Load(extra ...string) (*Gazetteer, error) {
-	g := &Gazetteer{countries: map[string]*Country{}, places: map[string]*Place{}, root: &node{}}
+	g := &Gazetteer{countries: map[string]*Country{}, places: map[string]*Place{}, root: &node{}, byCountry: map[string][]*Entry{}}
 	if err := g.readBuiltin("countries.tsv", g.addCountries); err != nil {
 		return nil, err
 	}
@@ -216,6 +228,16 @@ func (g *Gazetteer) insert(e *Entry) {
 	if len(keys) == 0 {
 		return
 	}
+	i := 0
+	for _, w := range strings.FieldsFunc(e.Form, func(r rune) bool { return r == ' ' || r == '\u00a0' }) {
+		if arabic.Key(w) == "" {
+			continue
+		}
+		if WordHasArticle(w) && i < 64 {
+			e.article |= 1 << i
+		}
+		i++
+	}
 	n := g.root
 	for _, k := range keys {
 		if n.next == nil {
@@ -230,7 +252,14 @@ func (g *Gazetteer) insert(e *Entry) {
 	}
 	n.entries = append(n.entries, e)
 	g.forms++
+	if e.Country != nil {
+		g.byCountry[e.Country.ISO2] = append(g.byCountry[e.Country.ISO2], e)
+	}
 }
+
+// Forms returns the forms of a country, in load order (entries removed by a
+// user file are still listed; Lookup and Scan no longer find them).
+func (g *Gazetteer) Forms(iso2 string) []*Entry { return g.byCountry[iso2] }
 
 func (g *Gazetteer) remove(form string, c *Country) {
 	n := g.walk(FormKeys(form))
@@ -296,3 +325,20 @@ func (g *Gazetteer) Lookup(form string) []*Entry {
 
 // Size returns the number of forms loaded.
 func (g *Gazetteer) Size() int { return g.forms }
+
+// WordHasArticle reports whether a word as written (diacritics and tatweel
+// aside) starts with the definite article ال (or ٱل) followed by at least
+// three letters. ألمانيا, with a hamza, has none.
+func WordHasArticle(w string) bool {
+	letters := make([]rune, 0, 8)
+	for _, r := range w {
+		if r == arabic.Tatweel || arabic.IsDiacritic(r) {
+			continue
+		}
+		letters = append(letters, r)
+		if len(letters) == 5 {
+			break
+		}
+	}
+	return len(letters) >= 5 && (letters[0] == 'ا' || letters[0] == 'ٱ') && letters[1] == 'ل'
+}

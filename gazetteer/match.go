@@ -1,6 +1,8 @@
 package gazetteer
 
 import (
+	"strings"
+
 	"github.com/khabar-data/khabar/arabic"
 	"github.com/khabar-data/khabar/textdoc"
 )
@@ -38,27 +40,64 @@ func (g *Gazetteer) longestAt(toks []textdoc.Token, i, to int) (Match, bool) {
 	}
 	var best Match
 	found := false
-	for _, c := range tok.Candidates() {
+	cands := tok.Candidates()
+	if len(cands) == 0 || cands[0].Stripped != 0 {
+		// a word of one or two letters has no reading (the clitic peeler
+		// keeps three letters at least), but may start a form: لا باز، ذا فالي
+		cands = append([]arabic.Candidate{{Key: tok.Stem}}, cands...)
+	}
+	for _, c := range cands {
 		n := g.root.next[c.Key]
 		if n == nil {
 			continue
 		}
+		peeled := arabic.PeeledBytes(tok.Text, c.Stripped)
+		// articles has bit k set when token i+k carries the article (لل
+		// is ل + ال with the alef elided).
+		var articles uint64
+		if rest := tok.Text[peeled:]; WordHasArticle(rest) || strings.HasPrefix(rest, "لل") {
+			articles = 1
+		}
 		end, entries := 0, []*Entry(nil)
-		if len(n.entries) > 0 {
-			end, entries = i+1, n.entries
+		if es := withArticles(n.entries, articles); len(es) > 0 {
+			end, entries = i+1, es
 		}
 		for j := i + 1; j < to && n != nil; j++ {
 			n = n.next[toks[j].Stem]
-			if n != nil && len(n.entries) > 0 {
-				end, entries = j+1, n.entries
+			if n == nil {
+				break
+			}
+			if j-i < 64 && WordHasArticle(toks[j].Text) {
+				articles |= 1 << (j - i)
+			}
+			if es := withArticles(n.entries, articles); len(es) > 0 {
+				end, entries = j+1, es
 			}
 		}
 		if end == 0 || (found && end <= best.To) {
 			continue
 		}
-		start := tok.Start + arabic.PeeledBytes(tok.Text, c.Stripped)
-		best = Match{Span: textdoc.Span{Start: start, End: toks[end-1].End}, From: i, To: end, Entries: entries}
+		best = Match{Span: textdoc.Span{Start: tok.Start + peeled, End: toks[end-1].End}, From: i, To: end, Entries: entries}
 		found = true
 	}
 	return best, found
+}
+
+// withArticles keeps the entries whose words written with the article
+// carry it in the text (articles: bit k for the k-th word of the match).
+func withArticles(entries []*Entry, articles uint64) []*Entry {
+	for k, e := range entries {
+		if e.article&^articles == 0 {
+			continue
+		}
+		// at least one entry fails: copy the ones that pass
+		out := append([]*Entry(nil), entries[:k]...)
+		for _, e := range entries[k+1:] {
+			if e.article&^articles == 0 {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	return entries
 }

@@ -17,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/khabar-data/khabar/arabic"
 )
 
 //go:embed data/*.tsv
@@ -52,6 +54,12 @@ type Lexicon struct {
 	Currencies       Phrases[[]Currency] // all readings of the same form together
 	AgreementTypes   Phrases[AgreementType]
 	AgreementActions Phrases[string]
+	// AgreementCatalog is agreement_catalog.tsv: well-known agreements with
+	// canonical names and aliases (read by extractors/agreements).
+	AgreementCatalog []Record
+	// Numbers are the number words (number_words.tsv plus the scale words
+	// of scales.tsv) that arabic.NumberWords.Parse reads.
+	Numbers arabic.NumberWords
 }
 
 var (
@@ -120,6 +128,19 @@ func Load(extraDir string) (*Lexicon, error) {
 				return fmt.Errorf("count %q", r.Get("count"))
 			}
 			lex.Scales.Add(r.Get("form"), Scale{Value: v, Count: c})
+			lex.Numbers.Add(r.Get("form"), arabic.NumberWord{Value: v, Kind: arabic.NumScale, Count: c})
+			return nil
+		}},
+		{"number_words.tsv", []string{"form", "value", "kind"}, func(r Record) error {
+			v, err := strconv.ParseFloat(r.Get("value"), 64)
+			if err != nil {
+				return err
+			}
+			kind, ok := numberKinds[r.Get("kind")]
+			if !ok {
+				return fmt.Errorf("kind %q is not one of unit, ten, hundred, fraction, fractions, point", r.Get("kind"))
+			}
+			lex.Numbers.Add(r.Get("form"), arabic.NumberWord{Value: v, Kind: kind})
 			return nil
 		}},
 		{"qualifiers.tsv", []string{"form", "qualifier"}, func(r Record) error {
@@ -142,6 +163,10 @@ func Load(extraDir string) (*Lexicon, error) {
 			lex.AgreementTypes.Add(r.Get("form"), AgreementType{Type: r.Get("type"), Name: r.Get("name"), Adjective: r.Get("adjective") == "yes"})
 			return nil
 		}},
+		{"agreement_catalog.tsv", []string{"key", "type", "name_ar"}, func(r Record) error {
+			lex.AgreementCatalog = append(lex.AgreementCatalog, r)
+			return nil
+		}},
 		{"agreement_actions.tsv", []string{"form", "action"}, func(r Record) error {
 			lex.AgreementActions.Add(r.Get("form"), r.Get("action"))
 			return nil
@@ -156,6 +181,11 @@ func Load(extraDir string) (*Lexicon, error) {
 		lex.Currencies.Add(form, currencies[form])
 	}
 	return lex, nil
+}
+
+var numberKinds = map[string]arabic.NumberKind{
+	"unit": arabic.NumUnit, "ten": arabic.NumTen, "hundred": arabic.NumHundred,
+	"fraction": arabic.NumFraction, "fractions": arabic.NumFractions, "point": arabic.NumPoint,
 }
 
 func readInto(r io.Reader, name string, required []string, each func(Record) error) error {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/khabar-data/khabar/extractors"
 	"github.com/khabar-data/khabar/pipeline"
 	"github.com/khabar-data/khabar/schemas"
 )
@@ -22,7 +23,7 @@ import (
 // whole input writes: inputs are put back in input order and each article's
 // rows are taken, in order, from the part that processed it. Parts are read
 // as streams, so memory does not grow with the data.
-func Merge(outDir string, parts []string, formats []string, toolVersion string) (*Manifest, error) {
+func Merge(outDir string, parts []string, formats []string, toolVersion string, derived []extractors.Derived) (*Manifest, error) {
 	if len(parts) == 0 {
 		return nil, fmt.Errorf("merge: no part folders")
 	}
@@ -52,7 +53,7 @@ func Merge(outDir string, parts []string, formats []string, toolVersion string) 
 		for _, in := range m.Inputs {
 			inputs = append(inputs, owned{in, i})
 		}
-		addValidation(&sum.Validation, m.Validation)
+		addValidation(&sum.Validation, m.Validation, isDerivedOf(derived))
 	}
 	sort.SliceStable(inputs, func(a, b int) bool { return inputLess(inputs[a].in.SourceFile, inputs[b].in.SourceFile) })
 	for i := 1; i < len(inputs); i++ {
@@ -61,6 +62,17 @@ func Merge(outDir string, parts []string, formats []string, toolVersion string) 
 		}
 	}
 
+	// Derived tables are rebuilt from the merged tables, not concatenated.
+	isDerived := map[string]bool{}
+	for _, d := range derived {
+		isDerived[d.Table.Name] = true
+	}
+	var tables []*schemas.Table
+	for _, t := range schemas.All() {
+		if !isDerived[t.Name] {
+			tables = append(tables, t)
+		}
+	}
 	iters := make([]map[string]*rowIter, len(parts))
 	defer func() {
 		for _, m := range iters {
@@ -71,7 +83,7 @@ func Merge(outDir string, parts []string, formats []string, toolVersion string) 
 	}()
 	for i, dir := range parts {
 		iters[i] = map[string]*rowIter{}
-		for _, t := range schemas.All() {
+		for _, t := range tables {
 			it, err := openRowIter(filepath.Join(dir, t.Name+".parquet"), t)
 			if err != nil {
 				return nil, fmt.Errorf("merge: part %s: %w", dir, err)
@@ -79,14 +91,14 @@ func Merge(outDir string, parts []string, formats []string, toolVersion string) 
 			iters[i][t.Name] = it
 		}
 	}
-	w, err := NewWriter(outDir, formats, toolVersion, sum.Timings)
+	w, err := NewWriter(outDir, formats, toolVersion, sum.Timings, derived)
 	if err != nil {
 		return nil, err
 	}
 	for _, o := range inputs {
 		a := &pipeline.ArticleResult{Report: o.in, Rows: map[string][]schemas.Row{}}
 		if o.in.Status == pipeline.StatusOK && o.in.ArticleID != "" {
-			for _, t := range schemas.All() {
+			for _, t := range tables {
 				rows, err := iters[o.part][t.Name].takeArticle(o.in.ArticleID)
 				if err != nil {
 					w.Abort()
@@ -117,14 +129,31 @@ func Merge(outDir string, parts []string, formats []string, toolVersion string) 
 	return m, nil
 }
 
-func addValidation(dst *pipeline.Validation, src pipeline.Validation) {
+func isDerivedOf(derived []extractors.Derived) map[string]bool {
+	m := map[string]bool{}
+	for _, d := range derived {
+		m[d.Table.Name] = true
+	}
+	return m
+}
+
+// addValidation sums a part's validation counts, leaving out the derived
+// tables (rebuilt, and so re-validated, by the merge).
+func addValidation(dst *pipeline.Validation, src pipeline.Validation, skip map[string]bool) {
 	for t, n := range src.Checked {
-		dst.Checked[t] += n
+		if !skip[t] {
+			dst.Checked[t] += n
+		}
 	}
 	for t, n := range src.Rejected {
-		dst.Rejected[t] += n
+		if !skip[t] {
+			dst.Rejected[t] += n
+		}
 	}
 	for t, rules := range src.ByRule {
+		if skip[t] {
+			continue
+		}
 		if dst.ByRule[t] == nil {
 			dst.ByRule[t] = map[string]int{}
 		}

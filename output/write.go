@@ -14,6 +14,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/khabar-data/khabar/extractors"
 	"github.com/khabar-data/khabar/pipeline"
 	"github.com/khabar-data/khabar/schemas"
 )
@@ -145,6 +146,8 @@ func ParseFormats(s string) ([]string, error) {
 type Writer struct {
 	outDir, toolVersion string
 	formats             []string
+	derived             []extractors.Derived
+	kept                map[string][]schemas.Row // inputs of derived tables
 	stage               *Staging
 	parquet             map[string]*parquetStream
 	jsonl               map[string]*jsonlStream
@@ -172,14 +175,21 @@ func rowGroupRows(t *schemas.Table) int64 {
 	return 65536
 }
 
-// NewWriter starts writing into outDir.
-func NewWriter(outDir string, formats []string, toolVersion string, timings *pipeline.Timings) (*Writer, error) {
+// NewWriter starts writing into outDir. Derived tables are built at Close
+// from the tables they are made from.
+func NewWriter(outDir string, formats []string, toolVersion string, timings *pipeline.Timings, derived []extractors.Derived) (*Writer, error) {
 	stage, err := NewStaging(outDir)
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{outDir: outDir, toolVersion: toolVersion, formats: formats, stage: stage,
-		parquet: map[string]*parquetStream{}, jsonl: map[string]*jsonlStream{}, rows: map[string]int{}, timings: timings}
+	w := &Writer{outDir: outDir, toolVersion: toolVersion, formats: formats, stage: stage, derived: derived,
+		parquet: map[string]*parquetStream{}, jsonl: map[string]*jsonlStream{}, rows: map[string]int{}, timings: timings,
+		kept: map[string][]schemas.Row{}}
+	for _, d := range derived {
+		for _, t := range d.From {
+			w.kept[t.Name] = nil
+		}
+	}
 	for _, t := range schemas.All() {
 		f, err := stage.Create(t.Name + ".parquet")
 		if err != nil {
@@ -204,21 +214,94 @@ func NewWriter(outDir string, formats []string, toolVersion string, timings *pip
 func (w *Writer) Article(a *pipeline.ArticleResult) error {
 	for _, t := range schemas.All() {
 		rows := a.Rows[t.Name]
-		if len(rows) == 0 {
-			continue
+		if _, keep := w.kept[t.Name]; keep {
+			for _, r := range rows {
+				w.kept[t.Name] = append(w.kept[t.Name], light(r))
+			}
 		}
-		w.rows[t.Name] += len(rows)
-		ps := w.parquet[t.Name]
+		if err := w.append(t, rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// light copies a row without its long texts: derived tables are built from
+// ids, dates and names, and keeping whole articles would make memory grow
+// with the corpus.
+func light(r schemas.Row) schemas.Row {
+	c := r.Table.NewRow()
+	copy(c.Values, r.Values)
+	for i, col := range r.Table.Columns {
+		if col.Name == "text" || col.Name == "removed_text" {
+			c.Values[i] = nil
+		}
+	}
+	return c
+}
+
+func (w *Writer) append(t *schemas.Table, rows []schemas.Row) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	w.rows[t.Name] += len(rows)
+	ps := w.parquet[t.Name]
+	for _, r := range rows {
+		if err := ps.w.Write(toStruct(ps.typ, r).Interface()); err != nil {
+			return fmt.Errorf("%s.parquet: %w", t.Name, err)
+		}
+		if js := w.jsonl[t.Name]; js != nil {
+			if err := writeJSONLine(js.w, r); err != nil {
+				return fmt.Errorf("%s.jsonl: %w", t.Name, err)
+			}
+		}
+	}
+	return nil
+}
+
+// buildDerived builds, validates and appends the derived tables; rows that
+// break a rule go to rejects like any other.
+func (w *Writer) buildDerived(m *Manifest) error {
+	for _, d := range w.derived {
+		var from [][]schemas.Row
+		for _, t := range d.From {
+			from = append(from, w.kept[t.Name])
+		}
+		if _, ok := m.Validation.Checked[d.Table.Name]; !ok {
+			m.Validation.Checked[d.Table.Name], m.Validation.Rejected[d.Table.Name] = 0, 0
+		}
+		stop := w.timings.Start("derive:" + d.Table.Name)
+		rows := d.Build(from)
+		stop()
+		var valid, rejects []schemas.Row
 		for _, r := range rows {
-			if err := ps.w.Write(toStruct(ps.typ, r).Interface()); err != nil {
-				return fmt.Errorf("%s.parquet: %w", t.Name, err)
+			m.Validation.Checked[d.Table.Name]++
+			v := d.Table.Validate(r, nil)
+			if len(v) == 0 {
+				valid = append(valid, r)
+				continue
 			}
-			if js := w.jsonl[t.Name]; js != nil {
-				if err := writeJSONLine(js.w, r); err != nil {
-					return fmt.Errorf("%s.jsonl: %w", t.Name, err)
-				}
+			m.Validation.Rejected[d.Table.Name]++
+			if m.Validation.ByRule[d.Table.Name] == nil {
+				m.Validation.ByRule[d.Table.Name] = map[string]int{}
+			}
+			for _, viol := range v {
+				m.Validation.ByRule[d.Table.Name][viol.Rule]++
+				rejects = append(rejects, schemas.RejectRow(r, viol))
 			}
 		}
+		if err := w.append(d.Table, valid); err != nil {
+			return err
+		}
+		if err := w.append(schemas.Rejects, rejects); err != nil {
+			return err
+		}
+	}
+	for i := range m.Tables {
+		m.Tables[i].Rows = w.rows[m.Tables[i].Name]
+	}
+	if m.Summary.Failed > 0 || w.rows[schemas.Rejects.Name] > 0 {
+		m.ExitCode = 1
 	}
 	return nil
 }
@@ -235,6 +318,9 @@ func (w *Writer) Close(m *Manifest) (err error) {
 			w.Abort()
 		}
 	}()
+	if err := w.buildDerived(m); err != nil {
+		return err
+	}
 	for _, t := range schemas.All() {
 		ps := w.parquet[t.Name]
 		if err := ps.w.Close(); err != nil {

@@ -316,3 +316,51 @@ func controlRunes(s string) (n, total int) {
 	}
 	return n, total
 }
+
+// CountInputs counts the inputs Each would list, without reading them (for
+// JSON Lines: the non-empty lines), so that progress can show an ETA.
+func CountInputs(fsys fs.FS, root string) (int, error) {
+	if fsys == nil {
+		info, err := os.Stat(root)
+		if err != nil {
+			return 0, err
+		}
+		if !info.IsDir() {
+			lower := strings.ToLower(root)
+			if !strings.HasSuffix(lower, ".jsonl") && !strings.HasSuffix(lower, ".ndjson") {
+				return 1, nil
+			}
+			f, err := os.Open(root)
+			if err != nil {
+				return 0, err
+			}
+			defer f.Close()
+			sc := bufio.NewScanner(f)
+			sc.Buffer(make([]byte, 1<<20), 64<<20)
+			n := 0
+			for sc.Scan() {
+				if len(bytes.TrimSpace(sc.Bytes())) > 0 {
+					n++
+				}
+			}
+			return n, sc.Err()
+		}
+		fsys, root = os.DirFS(root), "."
+	}
+	n := 0
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			n++
+			return nil
+		}
+		if d.IsDir() {
+			if p != root && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		n++
+		return nil
+	})
+	return n, err
+}

@@ -325,6 +325,7 @@ func countriesTable() *Table {
 		Column{Name: "match_kind", Kind: String, Doc: "what the surface is: the country's name, a short or official name, a spelling variant, an adjective (الأوزبكي), its capital or a city", Enum: MatchKinds},
 		Column{Name: "confidence", Kind: Float64, Doc: "0–1: how sure the matcher is that this is a reference to the country",
 			Check: &Check{Rule: "unit_interval", Doc: "between 0 and 1", OK: func(v any) bool { f, _ := v.(float64); return f > 0 && f <= 1 }}},
+		Column{Name: "resolved_by", Kind: String, Nullable: true, Doc: "how the reading was chosen (see ResolvedBy in schemas/places.go)", Enum: ResolvedBy},
 	)
 	return newTable("countries", "references to countries, by name, adjective, capital or city", []string{"mention_id"}, cols, spanChecks...)
 }
@@ -345,6 +346,9 @@ func agreementsTable() *Table {
 		Column{Name: "action", Kind: String, Doc: "what the sentence says happened to it", Enum: AgreementActions},
 		Column{Name: "parties", Kind: StringList, Doc: "ISO 3166-1 alpha-2 codes of the countries the sentence names as parties, sorted", Check: countryList},
 		Column{Name: "year", Kind: Int64, Nullable: true, Doc: "the year the sentence gives for the event, if any", Check: plausibleYear},
+		Column{Name: "agreement_key", Kind: String, Nullable: true, Doc: "identity of the agreement across articles (agreements_catalog.agreement_key): a curated catalogue id (CAT-…) or a key built from the type and the folded name (treaty:…); null for counted, unnamed documents"},
+		Column{Name: "count", Kind: Int64, Nullable: true, Doc: "how many documents a counted, unnamed mention stands for (وقّع البلدان 27 اتفاقية تعاون → 27); null for a named document", Check: positiveCount},
+		Column{Name: "place", Kind: String, Nullable: true, Doc: "where the sentence says it was signed or adopted (a city or country as written, e.g. أستانا), if stated"},
 	)
 	return newTable("agreements", "named agreements, treaties, declarations and other documents", []string{"mention_id"}, cols, spanChecks...)
 }

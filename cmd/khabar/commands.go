@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"github.com/khabar-data/khabar/output"
 	"github.com/khabar-data/khabar/pipeline"
 	"github.com/khabar-data/khabar/raw"
+	"github.com/khabar-data/khabar/report"
 	"github.com/khabar-data/khabar/schemas"
 )
 
@@ -94,6 +96,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	progress := fs.String("progress", "auto", "progress on stderr: auto (a bar on a terminal, log lines otherwise), bar, log, none")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (go tool pprof) of the run to this file")
+	withReport := fs.Bool("report", false, "also write the review page OUT/report.html (needs the parquet format; meant for up to a few thousand articles)")
 	var rf resourceFlags
 	rf.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -156,12 +159,13 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 	}
-	if !*quiet {
-		cfg.Progress = newProgress(*progress, stderr).update
+	if !*quiet && *progress != "none" {
+		total, _ := pipeline.CountInputs(cfg.InFS, cfg.In) // 0 when unknown: no ETA
+		cfg.Progress = newProgress(*progress, stderr, total).update
 	}
 	started := time.Now()
 	timings := pipeline.NewTimings()
-	w, err := output.NewWriter(*out, fmts, Version, timings)
+	w, err := output.NewWriter(*out, fmts, Version, timings, extractors.DerivedTables(res))
 	if err != nil {
 		return fail(fmt.Errorf("output: %w", err))
 	}
@@ -176,6 +180,11 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := w.Close(m); err != nil {
 		return fail(fmt.Errorf("writing output: %w", err))
+	}
+	if *withReport {
+		if err := writeReportFrom(*out); err != nil {
+			return fail(fmt.Errorf("report: %w", err))
+		}
 	}
 	for _, r := range sum.Inputs {
 		if r.Status == pipeline.StatusFailed {
@@ -193,6 +202,37 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "khabar: wrote %s to %s/ in %s\n", strings.Join(fmts, ", "), *out, time.Since(started).Round(time.Millisecond))
 	}
 	return m.ExitCode
+}
+
+// writeReportFrom builds out/report.html from the Parquet files of an
+// output folder, atomically.
+func writeReportFrom(dir string) error {
+	rows := map[string][]schemas.Row{}
+	for _, t := range schemas.All() {
+		err := output.EachParquetRow(filepath.Join(dir, t.Name+".parquet"), t, func(r schemas.Row) error {
+			rows[t.Name] = append(rows[t.Name], r)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("%s (run with --format including parquet): %w", t.Name, err)
+		}
+	}
+	tmp, err := os.CreateTemp(dir, ".report-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := report.WriteOptions(tmp, rows, nil, report.Options{Title: "khabar review"}); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), filepath.Join(dir, "report.html"))
 }
 
 // parseShard reads --shard I/N; I may be "env" for JOB_COMPLETION_INDEX

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"strings"
 
 	"github.com/khabar-data/khabar/eval"
 	"github.com/khabar-data/khabar/pipeline"
@@ -20,6 +22,9 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "text or json")
 	minF1 := fs.Float64("min-f1", 0, "exit 1 when any kind's overlap-span or value F1 is below this")
 	maxErrors := fs.Int("errors", 30, "misses and false alarms to list per kind in text output (-1: all)")
+	sample := fs.String("sample", "", "build the input from the corpora: a sample list such as testdata/gold/corpus-sample.ids")
+	external := fs.String("external", "", "score against an external annotated set instead of --gold: wojood or newsfane")
+	corpora := fs.String("corpora", "../shared/corpora", "the corpora folder (for --sample and --external)")
 	var rf resourceFlags
 	rf.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -30,9 +35,38 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "khabar eval:", err)
 		return exitFatal
 	}
-	gold, err := eval.LoadGold(*goldPath)
-	if err != nil {
-		fmt.Fprintln(stderr, "khabar eval:", err)
+	var ext eval.External
+	var gold []eval.Gold
+	var err2 error
+	switch {
+	case *external != "":
+		var ok bool
+		if ext, ok = eval.ExternalByName(*external); !ok {
+			fmt.Fprintf(stderr, "khabar eval: unknown external set %q (wojood, newsfane)\n", *external)
+			return exitFatal
+		}
+		var inputs []eval.Input
+		if inputs, gold, err2 = ext.ExternalDocs(*corpora, 25, 0); err2 == nil {
+			*in, err2 = writeTempInputs(inputs)
+		}
+		*goldPath = *corpora + " (" + ext.Name + ")"
+	default:
+		gold, err2 = eval.LoadGold(*goldPath)
+		if err2 == nil && *sample != "" {
+			var entries []eval.SampleEntry
+			var inputs []eval.Input
+			if entries, err2 = eval.LoadSample(*sample); err2 == nil {
+				if inputs, err2 = eval.BuildSample(*corpora, entries); err2 == nil {
+					*in, err2 = writeTempInputs(inputs)
+				}
+			}
+		}
+	}
+	if strings.HasPrefix(*in, os.TempDir()) && strings.HasSuffix(*in, ".khabar-eval.jsonl") {
+		defer os.Remove(*in)
+	}
+	if err2 != nil {
+		fmt.Fprintln(stderr, "khabar eval:", err2)
 		return exitFatal
 	}
 	res, err := rf.load()
@@ -49,7 +83,20 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "khabar eval:", err)
 		return exitFatal
 	}
-	scores, skipped := eval.Score(gold, eval.ArticlesOf(result.Rows), result.Rows)
+	rows := result.Rows
+	if ext.Name != "" {
+		rows = ext.FilterRows(rows)
+	}
+	scores, skipped := eval.Score(gold, eval.ArticlesOf(rows), rows)
+	if ext.Name != "" {
+		var kept []eval.KindScore
+		for _, s := range scores {
+			if ext.Scored(s.Kind) {
+				kept = append(kept, s)
+			}
+		}
+		scores = kept
+	}
 	below := false
 	for _, s := range scores {
 		if s.Gold > 0 && (s.Overlap.F1() < *minF1 || s.Value.F1() < *minF1) {
@@ -73,4 +120,17 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 		return exitPartial
 	}
 	return exitOK
+}
+
+// writeTempInputs writes pipeline inputs to a temporary JSON Lines file.
+func writeTempInputs(inputs []eval.Input) (string, error) {
+	f, err := os.CreateTemp("", "*.khabar-eval.jsonl")
+	if err != nil {
+		return "", err
+	}
+	if err := eval.WriteInputs(f, inputs); err != nil {
+		f.Close()
+		return "", err
+	}
+	return f.Name(), f.Close()
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/khabar-data/khabar/extractors"
 	"github.com/khabar-data/khabar/output"
 )
 
@@ -13,6 +14,8 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("out", "out", "output folder for the merged dataset")
 	formats := fs.String("format", "parquet,xlsx,jsonl", "output formats, comma-separated: parquet, xlsx, jsonl")
+	var rf resourceFlags
+	rf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitFatal
 	}
@@ -25,7 +28,12 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "khabar merge:", err)
 		return exitFatal
 	}
-	m, err := output.Merge(*out, fs.Args(), fmts, Version)
+	res, err := rf.load()
+	if err != nil {
+		fmt.Fprintln(stderr, "khabar merge:", err)
+		return exitFatal
+	}
+	m, err := output.Merge(*out, fs.Args(), fmts, Version, extractors.DerivedTables(res))
 	if err != nil {
 		fmt.Fprintln(stderr, "khabar merge:", err)
 		return exitFatal

@@ -15,6 +15,7 @@ package agreements
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/khabar-data/khabar/arabic"
@@ -33,12 +34,14 @@ type Extractor struct {
 	gaz       *gazetteer.Gazetteer
 	countries *countries.Extractor
 	dates     *dates.Extractor
+	catalog   *Catalog
 }
 
 // New builds the extractor. It uses the country matcher and the date
 // scanner as libraries, to find parties and years inside its own sentences.
 func New(res *resources.Resources) *Extractor {
-	return &Extractor{lex: res.Lexicon, gaz: res.Gazetteer, countries: countries.New(res), dates: dates.New(res)}
+	return &Extractor{lex: res.Lexicon, gaz: res.Gazetteer, countries: countries.New(res), dates: dates.New(res),
+		catalog: NewCatalog(res.Lexicon.AgreementCatalog)}
 }
 
 // Table is schemas.Agreements.
@@ -49,7 +52,10 @@ type Found struct {
 	textdoc.Span
 	Name, Type, Action string
 	Parties            []string
-	Year               int // 0 when the sentence gives none
+	Year               int    // 0 when the sentence gives none
+	Count              int    // for a counted, unnamed mention (27 اتفاقية تعاون): how many; else 0
+	Key                string // agreement_key; "" for a counted mention
+	Place              string // where the sentence says it happened, as written; "" when not stated
 }
 
 // Extract returns the agreement mentions of d.
@@ -63,6 +69,15 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 			Set("parties", f.Parties)
 		if f.Year != 0 {
 			row.Set("year", int64(f.Year))
+		}
+		if f.Count != 0 {
+			row.Set("count", int64(f.Count))
+		}
+		if f.Key != "" {
+			row.Set("agreement_key", f.Key)
+		}
+		if f.Place != "" {
+			row.Set("place", f.Place)
 		}
 		out = append(out, resources.Mention{Span: f.Span, Row: row})
 	}
@@ -137,6 +152,17 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	}
 	start := head.Start(a.toks[i])
 	afterHead := i + head.Tokens
+	// a number right before the head noun counts documents it does not
+	// name: "وقّع البلدان 27 اتفاقية تعاون", "توقيع 3 مذكرات تفاهم"
+	count := 0
+	if i > from && a.toks[i-1].Kind == textdoc.Number {
+		if n, err := strconv.Atoi(arabic.ASCIIDigits(a.toks[i-1].Text)); err == nil && n > 0 && n < 10000 {
+			count, start = n, a.toks[i-1].Start
+		}
+	}
+	if head.Value.Name == "counted" && count == 0 {
+		return Found{}, 0, false // a plural with no number is generic: الاتفاقيات
+	}
 
 	var nameEnd int // token index after the name
 	var spanEnd int // byte offset where the mention ends
@@ -150,8 +176,14 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			return Found{}, 0, false
 		}
 		nameEnd, spanEnd, quoted = c, a.toks[c-1].End, true
-	case head.Value.Name == "self":
+	case head.Value.Name == "self" || head.Value.Name == "counted":
 		nameEnd, spanEnd = afterHead, a.toks[afterHead-1].End
+		if count > 0 && head.Value.Name == "counted" {
+			// مذكرات تفاهم / اتفاقيات تعاون: the complement noun stays
+			if e := a.nameEnd(i, afterHead, to); e > afterHead && e <= afterHead+2 {
+				nameEnd, spanEnd = e, a.toks[e-1].End
+			}
+		}
 	default:
 		// A quote within a few words: مفهوم التنمية “آسيا الوسطى – 2040”.
 		if q := a.quoteAfter(afterHead, to); q >= 0 {
@@ -163,10 +195,15 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			break
 		}
 		nameEnd = a.nameEnd(i, afterHead, to)
-		if nameEnd == afterHead {
+		if count > 0 && nameEnd > afterHead+1 {
+			// 27 اتفاقية تعاون في مجالات…: a count keeps the head noun and
+			// its complement, it names nothing
+			nameEnd = afterHead + 1
+		}
+		if nameEnd == afterHead && count == 0 {
 			return Found{}, 0, false // a bare head noun names nothing
 		}
-		if head.Tokens == 1 && hasArticle(a.toks[i]) && !opensDefiniteName(a.toks[afterHead]) {
+		if count == 0 && head.Tokens == 1 && hasArticle(a.toks[i]) && !opensDefiniteName(a.toks[afterHead]) {
 			// المعاهدة قريبًا، القائمة بما…: a definite head noun not followed
 			// by a definite name word refers back to a document, names none.
 			return Found{}, 0, false
@@ -183,9 +220,15 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		// with an earlier one in the sentence shares what happened to it.
 		action = a.prevAction
 	}
-	if !quoted && head.Value.Name != "self" && action == "mentioned" && !a.definite(i) {
+	if count == 0 && !quoted && head.Value.Name != "self" && action == "mentioned" && !a.definite(i) {
 		// an indefinite head noun with nothing done to it is a common noun:
 		// "استراتيجية حكيمة", "برنامج تدريبي".
+		return Found{}, 0, false
+	}
+	if count == 0 && needsAction[head.Value.Type] && action == "mentioned" {
+		// lists, programmes and strategies are documents when something is
+		// done to them (approved, proposed…); merely mentioned they are
+		// squads, TV shows, weapons programmes, electoral lists.
 		return Found{}, 0, false
 	}
 	f := Found{
@@ -195,6 +238,13 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		Action:  action,
 		Parties: a.parties(i, nameEnd, from, to),
 		Year:    a.year(span, from, to),
+		Count:   count,
+	}
+	if action != "mentioned" {
+		f.Place = a.place(span, from, to)
+	}
+	if count == 0 {
+		f.Key = a.e.catalog.Key(f.Name, f.Type, head.Value.Name == "self", a.d.Text)
 	}
 	next := nameEnd
 	if quoted && next < to && isCloseQuote(a.toks[next]) {
@@ -291,7 +341,43 @@ func (a *analysis) quoteAfter(j, to int) int {
 // a clause, and prepositions that introduce parties, places or times.
 var stopWords = foldSet("التي", "الذي", "الذين", "اللذين", "والتي", "والذي", "وذلك", "عقب", "بعد", "خلال",
 	"حيث", "كما", "وهو", "وهي", "مع", "على", "بين", "إلى", "حتى", "منذ", "ضمن", "عبر", "فضلا", "إضافة",
-	"بالإضافة", "لدى", "قبل", "وفق", "يهدف", "تهدف", "الهادفة", "تم", "جرى")
+	"بالإضافة", "لدى", "قبل", "وفق", "يهدف", "تهدف", "الهادفة", "تم", "جرى",
+	// participles that say what happened to the document, after its name
+	"الموقع", "الموقعة", "المبرم", "المبرمة", "المعقود", "المعقودة", "التابعة", "التابع", "الخاص", "الخاصة",
+	"الحالي", "الحالية", "الجديد", "الجديدة")
+
+// needsAction are the types that are documents only when something is
+// done to them.
+var needsAction = map[string]bool{"list": true, "programme": true, "strategy": true}
+
+func isYear(s string) bool {
+	n, err := strconv.Atoi(arabic.ASCIIDigits(s))
+	return err == nil && len(s) == 4 && n >= 1900 && n <= 2100
+}
+
+// place returns where the sentence says the event happened: a capital or
+// city after في or ب, outside the name, or "".
+func (a *analysis) place(name textdoc.Span, from, to int) string {
+	sFrom, sTo := a.toks[from].Start, a.toks[to-1].End
+	for _, m := range a.places {
+		if m.Start < sFrom || m.End > sTo || (m.Start < name.End && m.End > name.Start) || len(m.Entries) == 0 {
+			continue
+		}
+		e := m.Entries[0]
+		if e.Country == nil || (e.Kind != "capital" && e.Kind != "city") {
+			continue
+		}
+		t := a.toks[m.From]
+		prev := ""
+		if m.From > 0 {
+			prev = a.toks[m.From-1].Key
+		}
+		if strings.HasPrefix(arabic.Fold(t.Text), "ب") || strings.HasPrefix(arabic.Fold(t.Text), "في") || prev == "في" || prev == "عاصمه" || prev == "العاصمه" || strings.HasPrefix(prev, "العاصمه") {
+			return a.d.Text[m.Start:m.End]
+		}
+	}
+	return ""
+}
 
 func foldSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -318,6 +404,15 @@ func (a *analysis) nameEnd(i, j, to int) int {
 			break
 		}
 		if t.Kind == textdoc.Number {
+			// a year fused to the name (رؤية المملكة 2030، خطة العمل … 2025–2027,
+			// اتفاق 2015) belongs to it and ends it
+			if isYear(t.Text) && (k == j || a.toks[k-1].Kind == textdoc.Word && !prepositions[a.toks[k-1].Key]) {
+				k++
+				if k+1 < to && (a.toks[k].Text == "–" || a.toks[k].Text == "-") && isYear(a.toks[k+1].Text) {
+					k += 2
+				}
+				return k
+			}
 			break
 		}
 		key := arabic.Fold(t.Text)
@@ -335,9 +430,13 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		if a.isPeriodWord(k) {
 			break
 		}
+		// عام 1992 after the name dates it
+		if k > j && a.isYearWord(k) && k+1 < to && a.toks[k+1].Kind == textdoc.Number {
+			break
+		}
 		if k > j {
-			if _, ok := a.e.lex.AgreementTypes.Longest(a.toks, k, true); ok && strings.HasPrefix(key, "و") {
-				break // "…ومفهوم التنمية": the next document
+			if _, ok := a.e.lex.AgreementTypes.Longest(a.toks, k, true); ok {
+				break // "…ومفهوم التنمية", "التابعة للاتفاق": the next document
 			}
 		}
 	}
@@ -384,8 +483,11 @@ func (a *analysis) dateAt(k int) bool {
 // place or country, or a year.
 func (a *analysis) properName(j, end int) bool {
 	for _, m := range a.places {
-		if m.From >= j && m.From < end {
-			return true
+		if m.From >= j && m.From < end && len(m.Entries) > 0 {
+			e := m.Entries[0]
+			if e.Country == nil || e.Kind == "capital" || e.Kind == "city" {
+				return true
+			}
 		}
 	}
 	for k := j; k < end; k++ {
@@ -405,8 +507,14 @@ func (a *analysis) action(i, nameEnd, from, to int) string {
 			return m.Value
 		}
 	}
-	// after the name, only a verb that refers back to it: a relative
-	// clause (التي أقرتها) or a pronoun suffix (بعد اعتمادها)
+	// after the name, only a verb that refers back to it: a participle
+	// (الموقع عام 2015), a relative clause (التي أقرتها, الذي وقع) or a
+	// pronoun suffix (بعد اعتمادها)
+	for k := nameEnd; k < to && k < nameEnd+2; k++ {
+		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true); ok && strings.HasPrefix(a.toks[k].Key, "ال") {
+			return m.Value
+		}
+	}
 	for k := nameEnd; k < to && k < nameEnd+15; k++ {
 		m, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true)
 		if !ok {
@@ -429,10 +537,18 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 			out = append(out, iso)
 		}
 	}
-	// بين / مع right after the name (allowing a closing quote)
+	// بين / مع after the name (allowing a closing quote, and a participle,
+	// a year or a pronoun that say when and how it was signed: الموقع عام
+	// 2015 مع إيران، الذي وقعته إيران مع الدول الست)
 	k := nameEnd
 	if k < to && isCloseQuote(a.toks[k]) {
 		k++
+	}
+	for s := k; s < to && s < k+6 && a.toks[s].Kind != textdoc.Punct; s++ {
+		if key := arabic.Fold(a.toks[s].Text); key == "بين" || key == "مع" {
+			k = s
+			break
+		}
 	}
 	if k < to {
 		key := arabic.Fold(a.toks[k].Text)
@@ -457,7 +573,8 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 	// joined: the country between the verb and the head noun
 	for p := i - 1; p >= from && p >= i-6; p-- {
 		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, p, true); ok {
-			if m.Value == "joined" {
+			// the subject of the verb: انضمت طاجيكستان إلى، وقعت الجزائر والصين مذكرة تفاهم
+			if m.Value == "joined" || m.Value == "signed" && a.toks[p].Kind == textdoc.Word && !strings.HasPrefix(a.toks[p].Key, "ت") {
 				for _, c := range a.countries {
 					ti := a.d.TokenAt(c.Start)
 					if ti > p && ti < i {

@@ -2,18 +2,76 @@
 // variant, official name, adjective (الأوزبكي، الكازاخستانية), capital or
 // city (طشقند، دوشنبه) — and resolves each to ISO 3166-1 through the
 // gazetteer. Regions and organisations (آسيا الوسطى، الأمم المتحدة) are
-// recognised so that they are not taken for countries, and are not output.
+// recognised so that they are not taken for countries (the places extractor
+// reports them).
+//
+// Ambiguity is resolved from the text around the match, and the row says
+// how (resolved_by, see schemas.ResolvedBy):
+//   - vowel marks, when the text has them (عُمان Oman, عمّان Amman);
+//   - the word before (data/cues.tsv): العاصمة / مدينة pick the city reading,
+//     صلاة المغرب is a prayer, بنك فرنسا / بريد قطر / منتخب مصر / بحيرة تشاد
+//     are parts of longer names, not country references;
+//   - a form that is both a name and an adjective (السعودية، السورية) right
+//     after a definite word is the adjective (الحكومة السعودية);
+//   - forms flagged needs_context (shared by two countries, or also common
+//     words: عمان، مالي، كوريا) count only when the article names that
+//     country unambiguously elsewhere;
+//   - a bare form that ends a place the article names (ولاية جورجيا … جورجيا,
+//     بحر قزوين … قزوين) is that place when the country is not one of the
+//     place's members, or when the form needs context;
+//   - a place inside a short quoted name (“إعلان خجند”) is not a mention.
 package countries
 
 import (
+	_ "embed"
+	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/khabar-data/khabar/arabic"
 	"github.com/khabar-data/khabar/extractors/resources"
 	"github.com/khabar-data/khabar/gazetteer"
+	"github.com/khabar-data/khabar/lexicon"
 	"github.com/khabar-data/khabar/schemas"
 	"github.com/khabar-data/khabar/textdoc"
 )
+
+//go:embed data/cues.tsv
+var cuesTSV string
+
+// cue effects (data/cues.tsv).
+const (
+	namePart   = "name_part"
+	otherSense = "other_sense"
+	cityCue    = "city"
+)
+
+// cueKey identifies a cue: the folded key of the word before and the form
+// (folded keys joined by spaces, or "*").
+type cueKey struct{ cue, form string }
+
+var cues = mustCues()
+
+func mustCues() map[cueKey]string {
+	recs, err := lexicon.ReadTSV(strings.NewReader(cuesTSV), "extractors/countries/data/cues.tsv", "cue", "form", "effect")
+	if err != nil {
+		panic(err)
+	}
+	out := map[cueKey]string{}
+	for _, r := range recs {
+		form := r.Get("form")
+		if form != "*" {
+			form = strings.Join(gazetteer.FormKeys(form), " ")
+		}
+		switch eff := r.Get("effect"); eff {
+		case namePart, otherSense, cityCue:
+			out[cueKey{arabic.Key(r.Get("cue")), form}] = eff
+		default:
+			panic(fmt.Sprintf("extractors/countries/data/cues.tsv:%d: unknown effect %q", r.Line, eff))
+		}
+	}
+	return out
+}
 
 // Extractor finds country references.
 type Extractor struct{ gaz *gazetteer.Gazetteer }
@@ -37,6 +95,7 @@ type Found struct {
 	textdoc.Span
 	Entry      *gazetteer.Entry
 	Confidence float64
+	ResolvedBy string // one of schemas.ResolvedBy
 }
 
 // Extract returns the country mentions of d.
@@ -50,49 +109,285 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 			Set("name_en", c.NameEN).
 			Set("name_ar", c.NameAR).
 			Set("match_kind", f.Entry.Kind).
-			Set("confidence", f.Confidence)
+			Set("confidence", f.Confidence).
+			Set("resolved_by", f.ResolvedBy)
 		out = append(out, resources.Mention{Span: f.Span, Row: row})
 	}
 	return out
 }
 
-// Find resolves the country references in tokens [from, to) of d. Forms
-// flagged needs_context (a common word, or a form shared by two countries
-// such as عمان) count only when the article names that country elsewhere
-// unambiguously.
+// Find resolves the country references in tokens [from, to) of d, using the
+// whole article as context.
 func (e *Extractor) Find(d *textdoc.Document, from, to int) []Found {
 	all := e.gaz.Scan(d.Tokens, 0, len(d.Tokens))
-	// Countries the article names without ambiguity: the context for the rest.
+	// Countries the article names without ambiguity, and the bare forms that
+	// end the places it names: the context for the rest.
 	context := map[string]bool{}
+	tails := map[string][]*gazetteer.Place{}
 	for _, m := range all {
 		if c, ok := resolve(m.Entries, nil); ok {
 			context[c.Country.ISO2] = true
+		}
+		for _, en := range m.Entries {
+			// only places with members and a namesake country: ولاية جورجيا, not
+			// بني إسرائيل (historical, no members)
+			if en.Place == nil || len(en.Place.Members) == 0 || en.Place.Kind == "historical" {
+				continue
+			}
+			if keys := gazetteer.FormKeys(en.Form); len(keys) > 1 {
+				tail := strings.Join(keys[1:], " ")
+				tails[tail] = append(tails[tail], en.Place)
+			}
 		}
 	}
 	names := quotedNames(d)
 	var out []Found
 	for _, m := range all {
-		if m.From < from || m.To > to {
+		if m.From < from || m.To > to || insideName(names, m) {
 			continue
 		}
-		if insideName(names, m) {
-			continue
+		if f, ok := e.read(d, m, context, tails); ok {
+			out = append(out, f)
 		}
-		entry, ok := resolve(m.Entries, context)
-		if !ok {
-			continue
-		}
-		conf := confidence[entry.Kind]
-		if entry.Has(gazetteer.NeedsContext) {
-			conf *= 0.8
-		}
-		out = append(out, Found{Span: m.Span, Entry: entry, Confidence: conf})
 	}
 	return out
 }
 
-// resolve picks the country a match refers to. A match that is a place
-// (region, organisation, sea) refers to no country. Without context, forms
+// read decides what one match refers to, if it is a country reference.
+func (e *Extractor) read(d *textdoc.Document, m gazetteer.Match, context map[string]bool, tails map[string][]*gazetteer.Place) (Found, bool) {
+	entries := m.Entries
+	for _, en := range entries {
+		if en.Place != nil {
+			return Found{}, false
+		}
+	}
+	by := ""
+	if es := byDiacritics(d.Text[m.Start:d.Tokens[m.From].End], entries); len(es) < len(entries) {
+		entries, by = es, "diacritics"
+	}
+	keys := matchKeys(d, m)
+	if eff := cueBefore(d, m.From, keys); eff != "" {
+		direct := notAdjectives(entries)
+		switch {
+		case len(direct) == 0:
+		case eff == cityCue:
+			if cities := ofKinds(entries, "capital", "city"); len(cities) > 0 {
+				entries, by = cities, "city_cue"
+			}
+		default: // a part of a longer name, or another sense of the word
+			if entries = adjectives(entries); len(entries) == 0 {
+				return Found{}, false
+			}
+		}
+	}
+	for _, p := range tails[keys] {
+		entries = notNamesake(entries, p)
+		if len(entries) == 0 {
+			return Found{}, false
+		}
+	}
+	if by == "" && m.To == m.From+1 && articleOnBareName(d.Text[m.Start:d.Tokens[m.From].End], entries) {
+		// التشيلي، البوروندي: a name that never takes the article, written
+		// with it, is the adjective spelt like the name
+		entries, by = adjectives(entries), "adjective_position"
+	}
+	if by == "" && definiteBefore(d, m.From) {
+		if adj := adjectives(entries); len(adj) > 0 && len(adj) < len(entries) && sameCountry(entries) {
+			entries, by = adj, "adjective_position"
+		}
+	}
+	if by == "diacritics" && sameCountry(entries) {
+		// the marks chose between the readings: no other evidence needed
+		context = map[string]bool{entries[0].Country.ISO2: true}
+	}
+	entry, ok := resolve(entries, context)
+	if !ok {
+		return Found{}, false
+	}
+	conf := confidence[entry.Kind]
+	if entry.Has(gazetteer.NeedsContext) {
+		conf *= 0.8
+		if by == "" {
+			by = "context"
+		}
+	}
+	switch {
+	case by != "":
+	case entry.Has(gazetteer.CitySameAsCountry):
+		by = "city_same_as_country"
+	default:
+		by = "unique"
+	}
+	return Found{Span: m.Span, Entry: entry, Confidence: conf, ResolvedBy: by}, true
+}
+
+// matchKeys is the match's form as the gazetteer keys it: the first word's
+// key with the proclitics the match peeled, then the other words' stems.
+func matchKeys(d *textdoc.Document, m gazetteer.Match) string {
+	first := d.Tokens[m.From]
+	keys := []string{arabic.Key(d.Text[m.Start:first.End])}
+	for _, t := range d.Tokens[m.From+1 : m.To] {
+		keys = append(keys, t.Stem)
+	}
+	return strings.Join(keys, " ")
+}
+
+// cueBefore returns the effect of the word before token i (data/cues.tsv)
+// on the form keys, looking past one definite adjective for the city cue
+// (العاصمة الأردنية عمان).
+func cueBefore(d *textdoc.Document, i int, keys string) string {
+	for back := 1; back <= 2 && i-back >= 0; back++ {
+		t := d.Tokens[i-back]
+		if t.Kind != textdoc.Word {
+			return ""
+		}
+		for _, c := range t.Candidates() {
+			if eff, ok := cues[cueKey{c.Key, keys}]; ok && back == 1 {
+				return eff
+			}
+			if eff, ok := cues[cueKey{c.Key, "*"}]; ok && (back == 1 || eff == cityCue) {
+				return eff
+			}
+		}
+		if !gazetteer.WordHasArticle(t.Text) {
+			return ""
+		}
+	}
+	return ""
+}
+
+// definiteBefore reports whether token i follows a definite word (with the
+// article, or لل), the position of an adjective (الحكومة السعودية), not of
+// a noun after a preposition (في السعودية).
+func definiteBefore(d *textdoc.Document, i int) bool {
+	if i == 0 || d.Tokens[i-1].Kind != textdoc.Word || d.Tokens[i-1].End == d.Tokens[i].Start {
+		return false
+	}
+	w := d.Tokens[i-1].Text
+	for _, conj := range []string{"و", "ف"} {
+		if rest := strings.TrimPrefix(w, conj); rest != w && (gazetteer.WordHasArticle(rest) || strings.HasPrefix(rest, "لل")) {
+			return true
+		}
+	}
+	return gazetteer.WordHasArticle(w) || strings.HasPrefix(w, "لل")
+}
+
+// articleOnBareName reports whether word carries the article while the
+// name readings of the match are written without it, and the match also
+// has adjective readings of that same country.
+func articleOnBareName(word string, entries []*gazetteer.Entry) bool {
+	if !gazetteer.WordHasArticle(word) && !strings.HasPrefix(word, "لل") {
+		return false
+	}
+	bare := false
+	for _, e := range entries {
+		if e.Kind != "adjective" && e.NeedsArticle(0) {
+			return false
+		}
+		bare = bare || e.Kind != "adjective"
+	}
+	adj := adjectives(entries)
+	return bare && len(adj) > 0 && sameCountry(entries)
+}
+
+// byDiacritics keeps the entries whose form shares a vowel mark with the
+// word as written (عُمان → the form عُمان, عمّان → the form عمّان), when the
+// text has marks and some entry agrees with them.
+func byDiacritics(word string, entries []*gazetteer.Entry) []*gazetteer.Entry {
+	marks := letterMarks(word)
+	if len(marks) == 0 {
+		return entries
+	}
+	var out []*gazetteer.Entry
+	for _, e := range entries {
+		fm := letterMarks(strings.Fields(e.Form)[0])
+		for k, r := range marks {
+			if fm[k] == r {
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		return entries
+	}
+	return out
+}
+
+// letterMarks maps a letter index (after the article) to the vowel mark on
+// that letter.
+func letterMarks(w string) map[int]rune {
+	var out map[int]rune
+	if gazetteer.WordHasArticle(w) {
+		_, size := utf8.DecodeRuneInString(w)
+		w = w[size+len("ل"):]
+	}
+	k := -1
+	for _, r := range w {
+		switch {
+		case arabic.IsDiacritic(r):
+			if k >= 0 {
+				if out == nil {
+					out = map[int]rune{}
+				}
+				out[k] = r
+			}
+		case r != arabic.Tatweel:
+			k++
+		}
+	}
+	return out
+}
+
+func ofKinds(entries []*gazetteer.Entry, kinds ...string) []*gazetteer.Entry {
+	var out []*gazetteer.Entry
+	for _, e := range entries {
+		for _, k := range kinds {
+			if e.Kind == k {
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func adjectives(entries []*gazetteer.Entry) []*gazetteer.Entry {
+	return ofKinds(entries, "adjective")
+}
+
+func notAdjectives(entries []*gazetteer.Entry) []*gazetteer.Entry {
+	return ofKinds(entries, "name", "short", "official", "variant", "capital", "city")
+}
+
+func sameCountry(entries []*gazetteer.Entry) bool {
+	for _, e := range entries[1:] {
+		if e.Country != entries[0].Country {
+			return false
+		}
+	}
+	return true
+}
+
+// notNamesake drops the entries that, as the bare end of a place the
+// article names, more likely mean that place: a country that is not one of
+// its members (ولاية جورجيا … جورجيا), or a form that needs context
+// (بحر قزوين … قزوين).
+func notNamesake(entries []*gazetteer.Entry, p *gazetteer.Place) []*gazetteer.Entry {
+	var out []*gazetteer.Entry
+	for _, e := range entries {
+		member := false
+		for _, c := range p.Members {
+			member = member || c == e.Country.ISO2
+		}
+		if member && !e.Has(gazetteer.NeedsContext) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// resolve picks the country a match refers to. Without context, forms
 // flagged needs_context are dropped; with context, they are kept when their
 // country is in it. When the most direct readings still name more than one
 // country, the match is ambiguous and dropped.

@@ -1,14 +1,78 @@
 package countries
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/khabar-data/khabar/extractors/resources"
+	"github.com/khabar-data/khabar/schemas"
 	"github.com/khabar-data/khabar/textdoc"
 )
 
 type want struct{ surface, iso2, kind string }
+
+// TestAmbiguity covers the readings the issue names: each case says which
+// country (if any) the form refers to and how the extractor decided.
+func TestAmbiguity(t *testing.T) {
+	tests := []struct {
+		name, text, surface, iso2, kind, by string // iso2 "" = not a country mention
+	}{
+		{"Oman by its official name", "وصل الوزير إلى سلطنة عمان في زيارة رسمية", "سلطنة عمان", "OM", "official", "unique"},
+		{"Oman by vowel marks", "وقّعت عُمان اتفاقية للتعاون في مجال الطاقة", "عُمان", "OM", "name", "diacritics"},
+		{"Amman by vowel marks", "عُقد الاجتماع في عمّان بحضور وزراء الخارجية العرب", "عمّان", "JO", "capital", "diacritics"},
+		{"Amman after the capital cue", "وصل الوفد إلى العاصمة الأردنية عمان مساء الأحد", "عمان", "JO", "capital", "city_cue"},
+		{"bare عمان without context", "وصل الوفد إلى عمان مساء الأحد", "عمان", "", "", ""},
+		{"bare عمان with Jordan named", "أكد ملك الأردن خلال لقاء في عمان دعم المبادرة", "عمان", "JO", "capital", "context"},
+		{"the sunset prayer", "وبعد صلاة المغرب تجمع المصلون أمام المسجد", "المغرب", "", "", ""},
+		{"Morocco", "وقعت المغرب وإسبانيا اتفاقا لمكافحة الهجرة", "المغرب", "MA", "name", "unique"},
+		{"Algiers or Algeria, the same country", "أعلنت الجزائر عن خطة لتنويع الاقتصاد", "الجزائر", "DZ", "name", "city_same_as_country"},
+		{"Tunis the city", "تظاهر آلاف في العاصمة تونس ضد غلاء الأسعار", "تونس", "TN", "capital", "city_cue"},
+		{"Kuwait City by its full name", "افتتح المعرض في مدينة الكويت أمس", "مدينة الكويت", "KW", "capital", "unique"},
+		{"Kuwait the country", "وقعت الكويت والعراق مذكرة تفاهم", "الكويت", "KW", "name", "city_same_as_country"},
+		{"Georgia the country", "زار رئيس الوزراء جورجيا والتقى رئيسها في تبليسي", "جورجيا", "GE", "name", "unique"},
+		{"Georgia the US state, named first", "فاز المرشح في ولاية جورجيا، وقال سكان جورجيا إن الاقتصاد أولويتهم", "جورجيا", "", "", ""},
+		{"the Caspian Sea", "تصدير الغاز عبر بحر قزوين إلى أوروبا", "قزوين", "", "", ""},
+		{"Qazvin, with Iran named", "وقع زلزال في مدينة قزوين شمال غرب إيران", "قزوين", "IR", "city", "city_cue"},
+		{"Qazvin without context", "ارتفعت درجات الحرارة في قزوين أمس", "قزوين", "", "", ""},
+		{"a common noun is not a city", "في المنطقة الوسطى من البلاد افتتح مركز جديد", "الوسطى", "", "", ""},
+		{"a bank named after a country", "قال محافظ بنك فرنسا المركزي إن التضخم تراجع", "فرنسا", "", "", ""},
+		{"a postal operator", "أطلق بريد قطر خدمة جديدة للشحن", "قطر", "", "", ""},
+		{"a lake named after a country", "تراجعت مياه بحيرة تشاد خلال العقود الماضية", "تشاد", "", "", ""},
+		{"an adjective spelt like a name", "وقالت الحكومة السعودية إن الإنتاج سيرتفع", "السعودية", "SA", "adjective", "adjective_position"},
+		{"the same word as a name", "وصل الرئيس إلى السعودية في زيارة رسمية", "السعودية", "SA", "short", "unique"},
+		{"a name with the article is an adjective", "تأهل اللاعب التشيلي إلى الدور الثاني", "التشيلي", "CL", "adjective", "adjective_position"},
+		{"a name written without its article", "توفي الرسام سلفادور دالي عام 1989", "سلفادور", "", "", ""},
+	}
+	e := New(resources.Default())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := textdoc.New(tt.text, time.Time{})
+			var got *Found
+			for _, f := range e.Find(d, 0, len(d.Tokens)) {
+				if tt.text[f.Span.Start:f.Span.End] == tt.surface {
+					got = &f
+					break
+				}
+			}
+			if !strings.Contains(tt.text, tt.surface) {
+				t.Fatalf("surface %q not in the text", tt.surface)
+			}
+			switch {
+			case tt.iso2 == "" && got != nil:
+				t.Errorf("%q read as %s (%s, %s), want no country", tt.surface, got.Entry.Country.ISO2, got.Entry.Kind, got.ResolvedBy)
+			case tt.iso2 != "" && got == nil:
+				t.Errorf("%q not found, want %s", tt.surface, tt.iso2)
+			case tt.iso2 != "" && (got.Entry.Country.ISO2 != tt.iso2 || got.Entry.Kind != tt.kind || got.ResolvedBy != tt.by):
+				t.Errorf("%q = %s %s %s, want %s %s %s", tt.surface, got.Entry.Country.ISO2, got.Entry.Kind, got.ResolvedBy, tt.iso2, tt.kind, tt.by)
+			}
+			if got != nil && !slices.Contains(schemas.ResolvedBy, got.ResolvedBy) {
+				t.Errorf("resolved_by %q not allowed", got.ResolvedBy)
+			}
+		})
+	}
+}
 
 func TestCountries(t *testing.T) {
 	tests := []struct {

@@ -57,112 +57,234 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 	return out
 }
 
-// Find returns the amounts in d in text order.
+// Find returns the amounts in d in text order. A range ("من 2.4 إلى 7.2
+// مليار دولار"، "بين 10 و20 دولارا"، "10-20 دولار") gives two amounts, the
+// first taking the scale and currency written after the second.
 func (e *Extractor) Find(d *textdoc.Document) []Found {
 	toks := d.Tokens
 	var context map[string]bool // countries named in the article, computed on demand
+	ctx := func() map[string]bool {
+		if context == nil {
+			context = e.countriesIn(d)
+		}
+		return context
+	}
 	var out []Found
 	for i := 0; i < len(toks); {
-		f, next, readings, ok := e.amountAt(toks, i)
+		if pair, next, ok := e.rangeAt(toks, i, ctx); ok {
+			out = append(out, pair...)
+			i = next
+			continue
+		}
+		a, ok := e.amountAt(toks, i)
 		if !ok {
 			i++
 			continue
 		}
-		code, resolved := pickCurrency(readings, func() map[string]bool {
-			if context == nil {
-				context = e.countriesIn(d)
-			}
-			return context
-		})
-		if resolved {
+		if code, resolved := pickCurrency(a.readings, ctx); resolved {
+			f := a.found
 			f.Currency = code
-			f.Qualifier = e.qualifierBefore(toks, i)
+			f.Qualifier = e.qualifier(toks, i, a.next)
 			out = append(out, f)
 		}
-		i = next
+		i = a.next
 	}
 	return out
 }
 
-// amountAt reads [symbol] number [scale…] currency, or scale currency, at
-// token i.
-func (e *Extractor) amountAt(toks []textdoc.Token, i int) (Found, int, []lexicon.Currency, bool) {
+// amount is one amount read at a token, before its currency is decided.
+type amount struct {
+	found    Found
+	scale    float64 // the product of the scale words after the figure (1 if none)
+	readings []lexicon.Currency
+	next     int
+}
+
+// amountAt reads [symbol] number [scale…] currency|symbol, or a scale word
+// standing for its own count (مليار دولار، ملياري دولار), at token i.
+func (e *Extractor) amountAt(toks []textdoc.Token, i int) (amount, bool) {
 	start := toks[i].Start
 	j := i
 	var symbol []lexicon.Currency
-	if toks[i].Kind == textdoc.Punct {
+	if toks[i].Kind == textdoc.Punct || isLatinCode(toks[i]) {
 		m, ok := e.lex.Currencies.Longest(toks, i, false)
 		if !ok {
-			return Found{}, 0, nil, false
+			return amount{}, false
 		}
 		symbol, j = m.Value, i+m.Tokens
 	}
-	value, numStart, ok := number(toks, j)
-	if ok {
+	var value, scale float64
+	if num, ok := e.lex.NumberAt(toks, j); ok {
 		if symbol == nil {
-			start = numStart
+			start = num.Start
 		}
-		j++
+		value, scale, j = num.Value, num.Value/num.Figure, num.Next
 	} else if symbol == nil {
-		// مليار دولار، ملياري دولار: a scale word standing for its own count.
 		m, ok := e.lex.Scales.Longest(toks, j, true)
 		if !ok || m.Value.Count == 0 {
-			return Found{}, 0, nil, false
+			return amount{}, false
 		}
-		value = float64(m.Value.Count)
+		value, scale = float64(m.Value.Count)*m.Value.Value, m.Value.Value
 		start = m.Start(toks[j])
-	} else {
-		return Found{}, 0, nil, false
-	}
-	for j < len(toks) {
-		m, ok := e.lex.Scales.Longest(toks, j, false)
-		if !ok {
-			break
-		}
-		value *= m.Value.Value
 		j += m.Tokens
+	} else {
+		return amount{}, false
 	}
 	readings := symbol
 	end := j
 	if readings == nil {
 		m, ok := e.lex.Currencies.Longest(toks, j, false)
 		if !ok {
-			return Found{}, 0, nil, false
+			return amount{}, false
 		}
 		readings, end = m.Value, j+m.Tokens
 	}
 	if value <= 0 || value > maxAmount {
-		return Found{}, 0, nil, false
+		return amount{}, false
 	}
-	return Found{Span: textdoc.Span{Start: start, End: toks[end-1].End}, Amount: value}, end, readings, true
+	return amount{
+		found: Found{Span: textdoc.Span{Start: start, End: toks[end-1].End}, Amount: value},
+		scale: scale, readings: readings, next: end,
+	}, true
 }
 
-// number reads a numeric token, allowing a glued proclitic (ب10، و5.7).
-func number(toks []textdoc.Token, i int) (float64, int, bool) {
-	if i >= len(toks) {
-		return 0, 0, false
+// isLatinCode reports whether a token is three capital Latin letters (an
+// ISO 4217 code such as KWD before or after a figure).
+func isLatinCode(t textdoc.Token) bool {
+	if len(t.Text) != 3 {
+		return false
 	}
+	for i := 0; i < 3; i++ {
+		if t.Text[i] < 'A' || t.Text[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// Words that open and join the two ends of a range, as matching keys.
+var (
+	rangeOpen = []string{"من", "بين"}
+	rangeTo   = []string{"الي", "حتي"}
+)
+
+// rangeAt reads "من X إلى Y currency", "بين X و Y currency" (also ما بين)
+// and "X-Y currency" at token i.
+func (e *Extractor) rangeAt(toks []textdoc.Token, i int, ctx func() map[string]bool) ([]Found, int, bool) {
 	t := toks[i]
-	text, start := t.Text, t.Start
-	if t.Kind == textdoc.Word {
-		r := []rune(text)
-		k := 0
-		for k < len(r) && k < 2 && strings.ContainsRune("وبلف", r[k]) {
-			k++
-		}
-		for k < len(r) && r[k] == arabic.Tatweel {
-			k++
-		}
-		if k == 0 || k >= len(r) || !arabic.IsDigit(r[k]) {
-			return 0, 0, false
-		}
-		start += len(string(r[:k]))
-		text = string(r[k:])
-	} else if t.Kind != textdoc.Number {
-		return 0, 0, false
+	if t.Kind == textdoc.Number {
+		return e.rangeToken(toks, i, ctx)
 	}
-	v, ok := arabic.ParseNumber(text)
-	return v, start, ok
+	if !isWord(t, rangeOpen...) || i+1 >= len(toks) {
+		return nil, 0, false
+	}
+	j := i + 1
+	n1, ok := e.lex.NumberAt(toks, j)
+	if !ok {
+		return nil, 0, false
+	}
+	if _, standsAlone := e.amountAt(toks, j); standsAlone {
+		return nil, 0, false // من 2.4 مليار دولار إلى …: each amount stands alone
+	}
+	k := n1.Next
+	if k < len(toks) && (isWord(toks[k], rangeTo...) || toks[k].Key == "و") {
+		k++
+	}
+	if k >= len(toks) {
+		return nil, 0, false
+	}
+	second, ok := e.amountAt(toks, k)
+	if !ok {
+		return nil, 0, false
+	}
+	code, resolved := pickCurrency(second.readings, ctx)
+	if !resolved {
+		return nil, 0, false
+	}
+	q := e.qualifier(toks, i, second.next)
+	v1 := n1.Value
+	if n1.Value == n1.Figure {
+		v1 *= second.scale // the first figure takes the scale written after the second
+	}
+	if v1 <= 0 || v1 >= second.found.Amount {
+		return nil, 0, false
+	}
+	first := Found{Span: textdoc.Span{Start: n1.Start, End: toks[n1.Next-1].End}, Amount: v1, Currency: code, Qualifier: q}
+	sf := second.found
+	sf.Currency, sf.Qualifier = code, q
+	return []Found{first, sf}, second.next, true
+}
+
+// rangeToken reads "10-20 دولار", the two figures written as one token.
+func (e *Extractor) rangeToken(toks []textdoc.Token, i int, ctx func() map[string]bool) ([]Found, int, bool) {
+	t := toks[i]
+	a, b, found := strings.Cut(t.Text, "-")
+	if !found {
+		return nil, 0, false
+	}
+	secondStart := t.Start + len(a) + 1
+	// 10$-20$: the symbol of the first figure glued to it
+	a = strings.TrimRight(a, "$€£¥")
+	v1, ok1 := arabic.ParseNumber(a)
+	v2, ok2 := arabic.ParseNumber(b)
+	if !ok1 || !ok2 || v1 <= 0 || v1 >= v2 {
+		return nil, 0, false
+	}
+	scale := 1.0
+	j := i + 1
+	for j < len(toks) {
+		m, ok := e.lex.Scales.Longest(toks, j, false)
+		if !ok {
+			break
+		}
+		scale *= m.Value.Value
+		j += m.Tokens
+	}
+	m, ok := e.lex.Currencies.Longest(toks, j, false)
+	if !ok {
+		return nil, 0, false
+	}
+	code, resolved := pickCurrency(m.Value, ctx)
+	if !resolved || v2*scale > maxAmount {
+		return nil, 0, false
+	}
+	next := j + m.Tokens
+	q := e.qualifier(toks, i, next)
+	mid := t.Start + len(a)
+	first := Found{Span: textdoc.Span{Start: t.Start, End: mid}, Amount: v1 * scale, Currency: code, Qualifier: q}
+	second := Found{Span: textdoc.Span{Start: secondStart, End: toks[next-1].End}, Amount: v2 * scale, Currency: code, Qualifier: q}
+	return []Found{first, second}, next, true
+}
+
+// isWord reports whether a token, with its proclitics peeled in any way, is
+// one of words (matching keys).
+func isWord(t textdoc.Token, words ...string) bool {
+	for _, w := range words {
+		if t.Stem == w || strings.TrimPrefix(t.Key, "و") == w {
+			return true
+		}
+	}
+	for _, c := range t.Candidates() {
+		for _, w := range words {
+			if c.Key == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// qualifier returns the qualifier before token i (qualifierBefore) or,
+// failing that, "على الأقل" right after the amount that ends before token
+// next.
+func (e *Extractor) qualifier(toks []textdoc.Token, i, next int) string {
+	if q := e.qualifierBefore(toks, i); q != "exact" {
+		return q
+	}
+	if next+1 < len(toks) && toks[next].Stem == "علي" && toks[next+1].Stem == "اقل" {
+		return "at_least"
+	}
+	return "exact"
 }
 
 // qualifierBefore returns the qualifier whose words end right before token
@@ -181,7 +303,7 @@ func (e *Extractor) qualifierBefore(toks []textdoc.Token, i int) string {
 // pickCurrency chooses among the readings of a currency word: the only one;
 // else the one used by a country the article names; else the default.
 func pickCurrency(readings []lexicon.Currency, context func() map[string]bool) (string, bool) {
-	if len(readings) == 1 {
+	if len(readings) == 1 || allSameCode(readings) {
 		return readings[0].Code, true
 	}
 	ctx := context()
@@ -203,6 +325,15 @@ func pickCurrency(readings []lexicon.Currency, context func() map[string]bool) (
 		}
 	}
 	return "", false
+}
+
+func allSameCode(readings []lexicon.Currency) bool {
+	for _, r := range readings[1:] {
+		if r.Code != readings[0].Code {
+			return false
+		}
+	}
+	return len(readings) > 0
 }
 
 // countriesIn returns the countries the article names by name, short name

@@ -1,0 +1,302 @@
+// The agreement evaluation runs the whole pipeline (cleaning decides what
+// articles.text is), and the pipeline imports this package, so this file is
+// an external test package.
+package agreements_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/khabar-data/khabar/eval"
+	"github.com/khabar-data/khabar/extractors/resources"
+	"github.com/khabar-data/khabar/pipeline"
+	"github.com/khabar-data/khabar/raw"
+	"github.com/khabar-data/khabar/schemas"
+)
+
+// antCorpus is the ANT multi-source corpus the sample was drawn from.
+const antCorpus = "../../../shared/corpora/ant-multisource-v2.1/ant_multisource_v2.1.jsonl.xz"
+
+// buildANTSample writes the sample the gold annotates (ids in
+// testdata/ant_sample_ids.txt, drawn by testdata/build_ant_sample.py) as
+// pipeline input: JSON Lines with id, title, text and published. It is the
+// Go twin of `build_ant_sample.py rebuild`.
+func buildANTSample(t testing.TB, out string) {
+	t.Helper()
+	if _, err := os.Stat(antCorpus); err != nil {
+		t.Skipf("ANT corpus not available (%v): the corpus part of the agreements evaluation needs ../shared", err)
+	}
+	if _, err := exec.LookPath("xz"); err != nil {
+		t.Skip("xz not installed: cannot read the ANT corpus")
+	}
+	idsFile, err := os.ReadFile("testdata/ant_sample_ids.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	want := map[string]bool{}
+	for _, l := range strings.Split(string(idsFile), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			ids = append(ids, l)
+			want[l] = true
+		}
+	}
+	cmd := exec.Command("xz", "-dc", antCorpus)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	type rec struct {
+		ID    string  `json:"id"`
+		Title *string `json:"title"`
+		Text  *string `json:"text"`
+		Time  *string `json:"time"`
+	}
+	got := map[string]rec{}
+	sc := bufio.NewScanner(stdout)
+	sc.Buffer(make([]byte, 1<<20), 8<<20)
+	for sc.Scan() {
+		line := sc.Bytes()
+		// cheap pre-filter before decoding
+		i := bytes.Index(line, []byte(`"id": "`))
+		if i < 0 {
+			i = bytes.Index(line, []byte(`"id":"`))
+		}
+		var r rec
+		if err := json.Unmarshal(line, &r); err != nil {
+			t.Fatal(err)
+		}
+		if want[r.ID] {
+			if _, dup := got[r.ID]; !dup {
+				got[r.ID] = r
+			}
+		}
+		_ = i
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	for _, id := range ids {
+		r, ok := got[id]
+		if !ok {
+			t.Fatalf("article %s not in the corpus", id)
+		}
+		m := map[string]any{"id": id, "title": r.Title, "text": ""}
+		if r.Text != nil {
+			m["text"] = *r.Text
+		}
+		if r.Time != nil {
+			if tm, err := time.Parse(time.RFC1123, *r.Time); err == nil {
+				m["published"] = tm.UTC().Format(time.DateOnly)
+			}
+		}
+		line, _ := json.Marshal(m)
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// agreementScore counts, for the agreements table, spans matched exactly
+// and by overlap (one to one), and for overlapping pairs whether type,
+// action and parties agree.
+type agreementScore struct {
+	gold, found                          int
+	exact, overlap                       int
+	typeOK, actionOK, partiesOK, countOK int
+	errors                               []string
+}
+
+func (s agreementScore) pr(tp int) (p, r float64) {
+	p, r = 1, 1
+	if s.found > 0 {
+		p = float64(tp) / float64(s.found)
+	}
+	if s.gold > 0 {
+		r = float64(tp) / float64(s.gold)
+	}
+	return
+}
+
+func scoreAgreements(gold []eval.Gold, rows map[string][]schemas.Row) agreementScore {
+	var s agreementScore
+	byArticle := map[string][]schemas.Row{}
+	arts := map[string]bool{}
+	for _, a := range rows[schemas.Articles.Name] {
+		arts[a.String("article_id")] = true
+	}
+	for _, r := range rows[schemas.Agreements.Name] {
+		byArticle[r.String("article_id")] = append(byArticle[r.String("article_id")], r)
+	}
+	used := map[string]bool{}
+	goldByArticle := map[string]bool{}
+	for _, g := range gold {
+		if g.Kind != "agreement" || !arts[g.ArticleID] {
+			continue
+		}
+		goldByArticle[g.ArticleID] = true
+		s.gold++
+		var best *schemas.Row
+		for i, r := range byArticle[g.ArticleID] {
+			st, en := int(r.Int("char_start")), int(r.Int("char_end"))
+			if used[r.String("mention_id")] || st >= g.CharEnd || en <= g.CharStart {
+				continue
+			}
+			if best == nil || (st == g.CharStart && en == g.CharEnd) {
+				best = &byArticle[g.ArticleID][i]
+			}
+		}
+		if best == nil {
+			s.errors = append(s.errors, fmt.Sprintf("miss  %s %q", g.SourceID, g.Surface))
+			continue
+		}
+		used[best.String("mention_id")] = true
+		s.overlap++
+		if int(best.Int("char_start")) == g.CharStart && int(best.Int("char_end")) == g.CharEnd {
+			s.exact++
+		} else {
+			s.errors = append(s.errors, fmt.Sprintf("span  %s gold %q got %q", g.SourceID, g.Surface, best.String("surface")))
+		}
+		if best.String("type") == g.Value["type"] {
+			s.typeOK++
+		} else {
+			s.errors = append(s.errors, fmt.Sprintf("type  %s %q gold %v got %s", g.SourceID, g.Surface, g.Value["type"], best.String("type")))
+		}
+		if best.String("action") == g.Value["action"] {
+			s.actionOK++
+		} else {
+			s.errors = append(s.errors, fmt.Sprintf("action %s %q gold %v got %s", g.SourceID, g.Surface, g.Value["action"], best.String("action")))
+		}
+		var gp []string
+		if ps, ok := g.Value["parties"].([]any); ok {
+			for _, p := range ps {
+				gp = append(gp, p.(string))
+			}
+		}
+		pp, _ := best.Get("parties").([]string)
+		if slices.Equal(gp, pp) || len(gp) == 0 && len(pp) == 0 {
+			s.partiesOK++
+		} else {
+			s.errors = append(s.errors, fmt.Sprintf("parties %s %q gold %v got %v", g.SourceID, g.Surface, gp, pp))
+		}
+		gc, _ := g.Value["count"].(float64)
+		if int64(gc) == best.Int("count") {
+			s.countOK++
+		}
+	}
+	for id := range goldByArticle {
+		_ = id
+	}
+	for id, rs := range byArticle {
+		if !arts[id] {
+			continue
+		}
+		for _, r := range rs {
+			s.found++
+			if !used[r.String("mention_id")] {
+				s.errors = append(s.errors, fmt.Sprintf("false %s %q (%s %s)", id, r.String("surface"), r.String("type"), r.String("action")))
+			}
+		}
+	}
+	slices.Sort(s.errors)
+	return s
+}
+
+func report(t *testing.T, name string, s agreementScore) {
+	t.Helper()
+	line := func(what string, tp int) {
+		p, r := s.pr(tp)
+		t.Logf("%-16s P %.2f  R %.2f", what, p, r)
+	}
+	t.Logf("%s: gold %d, found %d", name, s.gold, s.found)
+	line("name exact", s.exact)
+	line("name overlap", s.overlap)
+	line("type", s.typeOK)
+	line("action", s.actionOK)
+	line("parties", s.partiesOK)
+	if os.Getenv("KHABAR_AGREEMENT_ERRORS") != "" {
+		for _, e := range s.errors {
+			t.Log(e)
+		}
+	}
+}
+
+func runPipeline(t *testing.T, cfg pipeline.Config) map[string][]schemas.Row {
+	t.Helper()
+	cfg.MaxBytes = pipeline.DefaultMaxBytes
+	cfg.Resources = resources.Default()
+	res, err := pipeline.Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Rows
+}
+
+// floors are what the evaluation must not fall below (measured values are
+// reported by -v; see the README).
+type floors struct{ exact, overlap, typ, action, parties float64 }
+
+func checkFloors(t *testing.T, s agreementScore, f floors) {
+	t.Helper()
+	for _, c := range []struct {
+		what  string
+		tp    int
+		floor float64
+	}{{"name exact", s.exact, f.exact}, {"name overlap", s.overlap, f.overlap}, {"type", s.typeOK, f.typ}, {"action", s.actionOK, f.action}, {"parties", s.partiesOK, f.parties}} {
+		p, r := s.pr(c.tp)
+		if p < c.floor || r < c.floor {
+			t.Errorf("%s: P %.2f R %.2f below the floor %.2f", c.what, p, r, c.floor)
+		}
+	}
+}
+
+func TestAgreementsSeedGold(t *testing.T) {
+	gold, err := eval.LoadGold("../../testdata/gold/seeds.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := runPipeline(t, pipeline.Config{InFS: raw.FS, In: "."})
+	s := scoreAgreements(gold, rows)
+	if s.gold == 0 {
+		t.Fatal("no seed gold matched an article")
+	}
+	report(t, "seeds", s)
+	checkFloors(t, s, floors{0.7, 0.85, 0.85, 0.85, 0.85})
+}
+
+func TestAgreementsANTGold(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus evaluation skipped in -short mode")
+	}
+	in := filepath.Join(t.TempDir(), "ant.jsonl")
+	buildANTSample(t, in)
+	gold, err := eval.LoadGold("../../testdata/gold/agreements-ant.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := runPipeline(t, pipeline.Config{In: in})
+	if n := len(rows[schemas.Articles.Name]); n < 100 {
+		t.Fatalf("sample has %d articles, want ≥100", n)
+	}
+	s := scoreAgreements(gold, rows)
+	if s.gold != 89 && s.gold < 80 {
+		t.Fatalf("only %d gold agreements anchored: has articles.text changed?", s.gold)
+	}
+	report(t, "ANT sample", s)
+	checkFloors(t, s, floors{0.6, 0.7, 0.7, 0.65, 0.6})
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Rebuild the ANT sample the agreements gold was annotated on.
+
+Usage:
+  python3 extractors/agreements/testdata/build_ant_sample.py select  > extractors/agreements/testdata/ant_sample_ids.txt
+  python3 extractors/agreements/testdata/build_ant_sample.py rebuild > /tmp/ant_agreements.jsonl
+
+`select` draws the sample (seed 5, 110 articles) from the ANT multi-source corpus:
+articles whose body contains one of the keywords اتفاق، اتفاقية، معاهدة، مذكرة تفاهم، إعلان,
+whose body is 300-3500 characters long (to keep hand annotation feasible), first
+occurrence of each distinct body only. `rebuild` writes the sample as pipeline input
+(JSON Lines with id, title, text, published), in the order of the id list.
+The corpus text itself is never committed.
+"""
+import json, lzma, os, random, re, sys
+from email.utils import parsedate_to_datetime
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.environ.get("KHABAR_SHARED", os.path.join(HERE, "..", "..", "..", "..", "shared"))
+PATH = os.path.join(CORPUS, "corpora", "ant-multisource-v2.1", "ant_multisource_v2.1.jsonl.xz")
+KEYWORDS = re.compile("اتفاق|معاهدة|مذكرة تفاهم|مذكرات تفاهم|إعلان")
+SEED, N = 5, 110
+
+def records():
+    with lzma.open(PATH, "rt", encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
+
+def published(t):
+    try:
+        return parsedate_to_datetime(t).date().isoformat()
+    except Exception:
+        return None
+
+def main():
+    mode = sys.argv[1] if len(sys.argv) > 1 else "rebuild"
+    if mode == "select":
+        seen, pool = set(), []
+        for r in records():
+            body = r.get("text") or ""
+            if body in seen:
+                continue
+            seen.add(body)
+            if 300 <= len(body) <= 3500 and KEYWORDS.search(body):
+                pool.append(r["id"])
+        rng = random.Random(SEED)
+        for i in sorted(rng.sample(pool, N)):
+            print(i)
+        return
+    ids = [l.strip() for l in open(os.path.join(HERE, "ant_sample_ids.txt"), encoding="utf-8") if l.strip()]
+    want = set(ids)
+    got = {}
+    for r in records():
+        if r["id"] in want and r["id"] not in got:
+            got[r["id"]] = r
+    for i in ids:
+        r = got[i]
+        out = {"id": i, "title": r.get("title"), "text": r.get("text") or ""}
+        p = published(r.get("time") or "")
+        if p:
+            out["published"] = p
+        print(json.dumps(out, ensure_ascii=False))
+
+main()

@@ -1,0 +1,91 @@
+package lexicon
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/khabar-data/khabar/arabic"
+	"github.com/khabar-data/khabar/textdoc"
+)
+
+// NumberMatch is a number read from the token stream.
+type NumberMatch struct {
+	Value  float64
+	Start  int // byte offset where the number starts (after a glued proclitic)
+	Next   int // index of the token after the number
+	Digits bool
+	// Figure is the value of the first token when it is digits (10.7 in
+	// "10.7 مليار"), else Value.
+	Figure float64
+}
+
+// numberStart is one reading of the first token of a number: its key and
+// how many bytes of proclitics were peeled off its text.
+type numberStart struct {
+	key    string
+	peeled int
+}
+
+// maxNumberTokens bounds how far a spelled-out number may run.
+const maxNumberTokens = 12
+
+// NumberAt reads a number starting at token i with the lexicon's number
+// words (arabic.NumberWords.Parse): digits in any script or words, with
+// scale words after them, and a proclitic و ب ل ف glued to the first token
+// (ب10، وخمسة، لعشرين). The span starts after the proclitic.
+func (lex *Lexicon) NumberAt(toks []textdoc.Token, i int) (NumberMatch, bool) {
+	if i >= len(toks) {
+		return NumberMatch{}, false
+	}
+	if toks[i].Kind == textdoc.Punct {
+		// -1.2 and .77 start with a sign, so the tokenizer files them as
+		// punctuation
+		if _, ok := arabic.ParseNumber(toks[i].Key); !ok {
+			return NumberMatch{}, false
+		}
+	}
+	t := toks[i]
+	var firsts []numberStart
+	first := t.Key
+	if t.Kind == textdoc.Word {
+		r, size := utf8.DecodeRuneInString(t.Text)
+		// digits with a glued proclitic: و10، ب5.7، وب10
+		peeled := 0
+		for k := 0; k < 2 && strings.ContainsRune("وبلف", r); k++ {
+			peeled += size
+			r, size = utf8.DecodeRuneInString(t.Text[peeled:])
+		}
+		for r == arabic.Tatweel {
+			peeled += size
+			r, size = utf8.DecodeRuneInString(t.Text[peeled:])
+		}
+		if arabic.IsDigit(r) {
+			firsts = append(firsts, numberStart{arabic.Fold(t.Text[peeled:]), peeled})
+		} else {
+			firsts = append(firsts, numberStart{first, 0})
+			if r0, s0 := utf8.DecodeRuneInString(t.Text); strings.ContainsRune("وبلف", r0) {
+				firsts = append(firsts, numberStart{arabic.Fold(t.Text[s0:]), s0})
+			}
+		}
+	} else {
+		firsts = append(firsts, numberStart{first, 0})
+	}
+	var keys [maxNumberTokens]string
+	n := 1
+	for j := i + 1; j < len(toks) && n < maxNumberTokens && toks[j].Kind != textdoc.Punct; j++ {
+		keys[n] = toks[j].Key
+		n++
+	}
+	for _, f := range firsts {
+		keys[0] = f.key
+		v, used, ok := lex.Numbers.Parse(keys[:n])
+		if ok {
+			figure, isDigits := arabic.ParseNumber(f.key)
+			if !isDigits {
+				figure = v
+			}
+			return NumberMatch{Value: v, Start: t.Start + f.peeled, Next: i + used, Digits: isDigits, Figure: figure}, true
+		}
+	}
+	return NumberMatch{}, false
+}
