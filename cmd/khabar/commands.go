@@ -327,7 +327,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 			if len(c.Problems) > 0 {
 				status = fmt.Sprintf("%d problems", len(c.Problems))
 			}
-			fmt.Fprintf(stdout, "%-11s %6d rows  %s\n", c.Table, c.Rows, status)
+			fmt.Fprintf(stdout, "%-18s %8d rows  %s\n", c.Table, c.Rows, status)
 			for i, p := range c.Problems {
 				if i == 20 {
 					fmt.Fprintf(stdout, "  … and %d more\n", len(c.Problems)-20)
