@@ -33,6 +33,17 @@ type Extractor interface {
 	Extract(d *textdoc.Document) []Mention
 }
 
+// Shadower is an extractor whose mentions hide some mentions of other
+// tables that lie inside them: the years and centuries inside a document
+// title belong to the title (رؤية آسيا الوسطى 2040، معاهدة … في القرن الحادي
+// والعشرين), not to the dates table. Extractors still run independently;
+// the pipeline applies Shadows once every extractor has run.
+type Shadower interface {
+	// Shadows reports whether own, one of the extractor's mentions, hides
+	// inner, a mention of table that lies wholly inside it.
+	Shadows(d *textdoc.Document, own Mention, table *schemas.Table, inner Mention) bool
+}
+
 // Resources are the shared, read-only data extractors are built from.
 type Resources = resources.Resources
 

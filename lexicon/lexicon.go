@@ -46,9 +46,19 @@ type AgreementType struct {
 	Adjective bool   // the word is also an adjective (الاستراتيجية "strategic")
 }
 
+// DateWord is a row of date_words.tsv: a word that builds date
+// expressions (ordinal, teen, ten, relday, shift, part, decade) and its value.
+type DateWord struct {
+	Kind  string
+	Value int
+}
+
 // Lexicon holds every word list.
 type Lexicon struct {
 	Months           Phrases[int]
+	Weekdays         Phrases[int]      // weekdays.tsv: 0 = Sunday … 6 = Saturday
+	HijriMonths      Phrases[int]      // hijri_months.tsv: 1-12
+	DateWords        Phrases[DateWord] // date_words.tsv
 	Scales           Phrases[Scale]
 	Qualifiers       Phrases[string]
 	Currencies       Phrases[[]Currency] // all readings of the same form together
@@ -116,6 +126,35 @@ func Load(extraDir string) (*Lexicon, error) {
 				return fmt.Errorf("month %q is not 1-12", r.Get("month"))
 			}
 			lex.Months.Add(r.Get("form"), m)
+			return nil
+		}},
+		{"weekdays.tsv", []string{"form", "weekday"}, func(r Record) error {
+			d, err := strconv.Atoi(r.Get("weekday"))
+			if err != nil || d < 0 || d > 6 {
+				return fmt.Errorf("weekday %q is not 0-6", r.Get("weekday"))
+			}
+			lex.Weekdays.Add(r.Get("form"), d)
+			return nil
+		}},
+		{"hijri_months.tsv", []string{"form", "month"}, func(r Record) error {
+			m, err := strconv.Atoi(r.Get("month"))
+			if err != nil || m < 1 || m > 12 {
+				return fmt.Errorf("month %q is not 1-12", r.Get("month"))
+			}
+			lex.HijriMonths.Add(r.Get("form"), m)
+			return nil
+		}},
+		{"date_words.tsv", []string{"form", "kind", "value"}, func(r Record) error {
+			v, err := strconv.Atoi(r.Get("value"))
+			if err != nil {
+				return fmt.Errorf("value %q is not an integer", r.Get("value"))
+			}
+			switch r.Get("kind") {
+			case "ordinal", "teen", "ten", "relday", "shift", "part", "decade":
+			default:
+				return fmt.Errorf("kind %q is not one of ordinal, teen, ten, relday, shift, part, decade", r.Get("kind"))
+			}
+			lex.DateWords.Add(r.Get("form"), DateWord{Kind: r.Get("kind"), Value: v})
 			return nil
 		}},
 		{"scales.tsv", []string{"form", "value", "count"}, func(r Record) error {
@@ -199,4 +238,11 @@ func readInto(r io.Reader, name string, required []string, each func(Record) err
 		}
 	}
 	return nil
+}
+
+// Begins reports whether some phrase starts with the word whose matching
+// key (arabic.Key) is key: a cheap pre-check before Longest.
+func (p *Phrases[T]) Begins(key string) bool {
+	_, ok := p.byFirst[key]
+	return ok
 }

@@ -398,17 +398,39 @@ func processOne(cfg Config, in Input, exs []extractors.Extractor, dateReader *da
 
 // extractAll runs every extractor on d and returns the mention rows by table.
 func extractAll(d *textdoc.Document, articleID string, exs []extractors.Extractor, t *Timings) map[string][]schemas.Row {
-	out := map[string][]schemas.Row{}
-	for _, ex := range exs {
-		table := ex.Table()
-		stop := t.Start("extract:" + table.Name)
-		found := ex.Extract(d)
+	found := make([][]extractors.Mention, len(exs))
+	for i, ex := range exs {
+		stop := t.Start("extract:" + ex.Table().Name)
+		found[i] = ex.Extract(d)
 		stop()
-		for _, m := range found {
-			out[table.Name] = append(out[table.Name], mentionRow(d, articleID, m))
+	}
+	out := map[string][]schemas.Row{}
+	for i, ex := range exs {
+		table := ex.Table()
+		for _, m := range found[i] {
+			if !shadowed(d, exs, found, i, m) {
+				out[table.Name] = append(out[table.Name], mentionRow(d, articleID, m))
+			}
 		}
 	}
 	return out
+}
+
+// shadowed reports whether m, a mention of extractor i, lies inside a
+// mention of another extractor that hides it (extractors.Shadower).
+func shadowed(d *textdoc.Document, exs []extractors.Extractor, found [][]extractors.Mention, i int, m extractors.Mention) bool {
+	for j, ex := range exs {
+		sh, ok := ex.(extractors.Shadower)
+		if !ok || j == i {
+			continue
+		}
+		for _, own := range found[j] {
+			if own.Span.Start <= m.Span.Start && m.Span.End <= own.Span.End && sh.Shadows(d, own, exs[i].Table(), m) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ArticleID is the stable id of an article text: the first 64 bits of its

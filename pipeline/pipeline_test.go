@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -230,5 +231,38 @@ func TestJSONLInput(t *testing.T) {
 	}
 	if !found {
 		t.Error("العام الماضي not found")
+	}
+}
+
+// TestShadowedDates: a year or a century inside an agreement's name belongs
+// to the name; a validity range inside it is still a date.
+func TestShadowedDates(t *testing.T) {
+	res := resources.Default()
+	cases := []struct {
+		name, text string
+		dates      []string
+	}{
+		{"century in a treaty name",
+			"وقّع القادة معاهدة الصداقة وحسن الجوار والتعاون من أجل تنمية آسيا الوسطى في القرن الحادي والعشرين عام 2022.",
+			[]string{"عام 2022"}},
+		{"validity range in a plan name",
+			"أقرّ الاجتماع خطة العمل لتنمية التعاون الصناعي 2025–2027 بين الدول الخمس.",
+			[]string{"2025–2027"}},
+		{"century outside any name",
+			"شهد القرن العشرين حربين عالميتين.",
+			[]string{"القرن العشرين"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, r := range ExtractText(c.text, time.Time{}, res) {
+				if r.Table == schemas.Dates {
+					got = append(got, r.String("surface"))
+				}
+			}
+			if !slices.Equal(got, c.dates) {
+				t.Errorf("dates %q, want %q", got, c.dates)
+			}
+		})
 	}
 }

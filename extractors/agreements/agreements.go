@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/khabar-data/khabar/arabic"
 	"github.com/khabar-data/khabar/extractors/countries"
@@ -82,6 +83,19 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 		out = append(out, resources.Mention{Span: f.Span, Row: row})
 	}
 	return out
+}
+
+// Shadows hides the single dates inside an agreement's name: a year or a
+// century in a title (رؤية آسيا الوسطى 2040) names the document, it is not
+// when anything happened. A year range inside the name is the period the
+// plan covers (خطة العمل … 2025–2027) and stays a date (gold guidelines §2).
+func (e *Extractor) Shadows(d *textdoc.Document, own resources.Mention, table *schemas.Table, inner resources.Mention) bool {
+	if table != schemas.Dates {
+		return false
+	}
+	yearRange := inner.Row.String("kind") == "range" &&
+		strings.IndexFunc(d.Text[inner.Span.Start:inner.Span.End], unicode.IsDigit) >= 0
+	return !yearRange
 }
 
 // Find returns the agreements of d in text order.
@@ -419,8 +433,9 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		if stopWords[key] {
 			break
 		}
-		// في followed by a date or a month ends the name; في before a place is part of it
-		if key == "في" && a.dateAt(k+1) {
+		// في followed by a date or a month ends the name; في before a place is part of it,
+		// and so is a century (…من أجل تنمية آسيا الوسطى في القرن الحادي والعشرين)
+		if key == "في" && a.dateAt(k+1) && !a.isCenturyWord(k+1) {
 			break
 		}
 		if key == "في" && k+1 < to && a.isYearWord(k+1) {
@@ -455,6 +470,18 @@ func (a *analysis) nameEnd(i, j, to int) int {
 func (a *analysis) isYearWord(k int) bool {
 	for _, c := range a.toks[k].Candidates() {
 		if c.Key == "عام" || c.Key == "سنه" || c.Key == "اعوام" {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) isCenturyWord(k int) bool {
+	if k >= len(a.toks) {
+		return false
+	}
+	for _, c := range a.toks[k].Candidates() {
+		if c.Key == "قرن" {
 			return true
 		}
 	}

