@@ -171,6 +171,8 @@ func scanTable(t *schemas.Table, src RowSource) (*tableStats, error) {
 				ts.counts[g.col][v]++
 			case time.Time:
 				ts.counts[g.col][fmt.Sprint(v.Year())]++
+			case nil:
+				ts.counts[g.col]["(null)"]++ // an ambiguous currency, an unresolved date
 			}
 		}
 		return nil

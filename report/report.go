@@ -184,7 +184,7 @@ func build(rows map[string][]schemas.Row, gold []eval.Gold, opt Options) data {
 			case "country":
 				countries[r.String("iso2")+" "+r.String("name_en")]++
 			case "money":
-				currencies[r.String("currency")]++
+				currencies[currencyLabel(r)]++
 			case "date":
 				if t, ok := r.Get("start_date").(time.Time); ok {
 					years[strconv.Itoa(t.Year())]++
@@ -311,7 +311,7 @@ func valueOf(kind string, r schemas.Row) string {
 	case "money":
 		a, _ := r.Get("amount").(float64)
 		q := r.String("qualifier")
-		out := formatAmount(a) + " " + r.String("currency")
+		out := formatAmount(a) + " " + currencyLabel(r)
 		if q != "" && q != "exact" {
 			out += " (" + q + ")"
 		}
@@ -466,4 +466,13 @@ func chart(title string, counts map[string]int, maxBars int, byLabel bool) Chart
 	}
 	c.Height = len(all)*22 + 4
 	return c
+}
+
+// currencyLabel is a money row's ISO code, or its currency word marked
+// ambiguous when the article did not decide the code.
+func currencyLabel(r schemas.Row) string {
+	if c := r.String("currency"); c != "" {
+		return c
+	}
+	return r.String("currency_word") + " (ambiguous)"
 }

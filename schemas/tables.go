@@ -301,16 +301,34 @@ func datesTable() *Table {
 		})...)
 }
 
+// CurrencyResolvedBy are the allowed money.currency_resolved_by values.
+var CurrencyResolvedBy = []string{"text", "context", "default", "ambiguous"}
+
 // Qualifiers are the allowed money.qualifier values.
 var Qualifiers = []string{"exact", "approx", "more_than", "less_than", "up_to", "at_least"}
 
 func moneyTable() *Table {
 	cols := append(mentionColumns("amount with its currency"),
 		Column{Name: "amount", Kind: Float64, Doc: "the amount in units of the currency: 10.7 مليار دولار → 10700000000", Check: positive},
-		Column{Name: "currency", Kind: String, Doc: "ISO 4217 code", Check: iso4217},
+		Column{Name: "currency", Kind: String, Nullable: true, Check: iso4217,
+			Doc: "ISO 4217 code; null when the currency word names several currencies and the article does not decide (currency_resolved_by = ambiguous)"},
+		Column{Name: "currency_word", Kind: String, Doc: "the currency word or symbol as written (دولار، ريال سعودي، $): the generic name when the code is null"},
+		Column{Name: "currency_resolved_by", Kind: String, Enum: CurrencyResolvedBy,
+			Doc: "how the code was chosen: text (the words name one currency), context (the one country among the readings' that the article names), default (the reading news means, دولار → USD), ambiguous (undecided: currency is null)"},
 		Column{Name: "qualifier", Kind: String, Doc: "how the text qualifies the amount (نحو → approx, أكثر من → more_than)", Enum: Qualifiers},
 	)
-	return newTable("money", "monetary amounts", []string{"mention_id"}, cols, spanChecks...)
+	checks := append([]RowCheck{{
+		Rule: "currency_resolution",
+		Doc:  "currency is null exactly when currency_resolved_by is ambiguous",
+		Err: func(r Row, _ *Context) error {
+			_, hasCode := r.Get("currency").(string)
+			if ambiguous := r.String("currency_resolved_by") == "ambiguous"; hasCode == ambiguous {
+				return fmt.Errorf("currency %v with currency_resolved_by %q", r.Get("currency"), r.String("currency_resolved_by"))
+			}
+			return nil
+		},
+	}}, spanChecks...)
+	return newTable("money", "monetary amounts", []string{"mention_id"}, cols, checks...)
 }
 
 // MatchKinds are the allowed countries.match_kind values.

@@ -39,9 +39,11 @@ const maxAmount = 1e15
 // Found is one amount with its byte span.
 type Found struct {
 	textdoc.Span
-	Amount    float64
-	Currency  string
-	Qualifier string
+	Amount     float64
+	Currency   string       // ISO 4217, or "" when ResolvedBy is "ambiguous"
+	ResolvedBy string       // how the currency was chosen: schemas.CurrencyResolvedBy
+	Word       textdoc.Span // the currency word or symbol as written
+	Qualifier  string
 }
 
 // Extract returns the money mentions of d.
@@ -50,8 +52,12 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 	for _, f := range e.Find(d) {
 		row := schemas.Money.NewRow().
 			Set("amount", f.Amount).
-			Set("currency", f.Currency).
+			Set("currency_word", d.Text[f.Word.Start:f.Word.End]).
+			Set("currency_resolved_by", f.ResolvedBy).
 			Set("qualifier", f.Qualifier)
+		if f.Currency != "" {
+			row.Set("currency", f.Currency)
+		}
 		out = append(out, resources.Mention{Span: f.Span, Row: row})
 	}
 	return out
@@ -62,8 +68,8 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 // first taking the scale and currency written after the second.
 func (e *Extractor) Find(d *textdoc.Document) []Found {
 	toks := d.Tokens
-	var context map[string]bool // countries named in the article, computed on demand
-	ctx := func() map[string]bool {
+	var context map[string]evidence // countries named in the article, computed on demand
+	ctx := func() map[string]evidence {
 		if context == nil {
 			context = e.countriesIn(d)
 		}
@@ -81,12 +87,10 @@ func (e *Extractor) Find(d *textdoc.Document) []Found {
 			i++
 			continue
 		}
-		if code, resolved := pickCurrency(a.readings, ctx); resolved {
-			f := a.found
-			f.Currency = code
-			f.Qualifier = e.qualifier(toks, i, a.next)
-			out = append(out, f)
-		}
+		f := a.found
+		f.Currency, f.ResolvedBy = pickCurrency(a.readings, ctx)
+		f.Qualifier = e.qualifier(toks, i, a.next)
+		out = append(out, f)
 		i = a.next
 	}
 	return out
@@ -106,12 +110,14 @@ func (e *Extractor) amountAt(toks []textdoc.Token, i int) (amount, bool) {
 	start := toks[i].Start
 	j := i
 	var symbol []lexicon.Currency
+	var word textdoc.Span // the currency symbol or word(s)
 	if toks[i].Kind == textdoc.Punct || isLatinCode(toks[i]) {
 		m, ok := e.lex.Currencies.Longest(toks, i, false)
 		if !ok {
 			return amount{}, false
 		}
 		symbol, j = m.Value, i+m.Tokens
+		word = textdoc.Span{Start: toks[i].Start, End: toks[j-1].End}
 	}
 	var value, scale float64
 	if num, ok := e.lex.NumberAt(toks, j); ok {
@@ -138,12 +144,13 @@ func (e *Extractor) amountAt(toks []textdoc.Token, i int) (amount, bool) {
 			return amount{}, false
 		}
 		readings, end = m.Value, j+m.Tokens
+		word = textdoc.Span{Start: toks[j].Start, End: toks[end-1].End}
 	}
 	if value <= 0 || value > maxAmount {
 		return amount{}, false
 	}
 	return amount{
-		found: Found{Span: textdoc.Span{Start: start, End: toks[end-1].End}, Amount: value},
+		found: Found{Span: textdoc.Span{Start: start, End: toks[end-1].End}, Amount: value, Word: word},
 		scale: scale, readings: readings, next: end,
 	}, true
 }
@@ -170,7 +177,7 @@ var (
 
 // rangeAt reads "من X إلى Y currency", "بين X و Y currency" (also ما بين)
 // and "X-Y currency" at token i.
-func (e *Extractor) rangeAt(toks []textdoc.Token, i int, ctx func() map[string]bool) ([]Found, int, bool) {
+func (e *Extractor) rangeAt(toks []textdoc.Token, i int, ctx func() map[string]evidence) ([]Found, int, bool) {
 	t := toks[i]
 	if t.Kind == textdoc.Number {
 		return e.rangeToken(toks, i, ctx)
@@ -197,10 +204,7 @@ func (e *Extractor) rangeAt(toks []textdoc.Token, i int, ctx func() map[string]b
 	if !ok {
 		return nil, 0, false
 	}
-	code, resolved := pickCurrency(second.readings, ctx)
-	if !resolved {
-		return nil, 0, false
-	}
+	code, by := pickCurrency(second.readings, ctx)
 	q := e.qualifier(toks, i, second.next)
 	v1 := n1.Value
 	if n1.Value == n1.Figure {
@@ -209,14 +213,15 @@ func (e *Extractor) rangeAt(toks []textdoc.Token, i int, ctx func() map[string]b
 	if v1 <= 0 || v1 >= second.found.Amount {
 		return nil, 0, false
 	}
-	first := Found{Span: textdoc.Span{Start: n1.Start, End: toks[n1.Next-1].End}, Amount: v1, Currency: code, Qualifier: q}
+	first := Found{Span: textdoc.Span{Start: n1.Start, End: toks[n1.Next-1].End}, Amount: v1,
+		Currency: code, ResolvedBy: by, Word: second.found.Word, Qualifier: q}
 	sf := second.found
-	sf.Currency, sf.Qualifier = code, q
+	sf.Currency, sf.ResolvedBy, sf.Qualifier = code, by, q
 	return []Found{first, sf}, second.next, true
 }
 
 // rangeToken reads "10-20 دولار", the two figures written as one token.
-func (e *Extractor) rangeToken(toks []textdoc.Token, i int, ctx func() map[string]bool) ([]Found, int, bool) {
+func (e *Extractor) rangeToken(toks []textdoc.Token, i int, ctx func() map[string]evidence) ([]Found, int, bool) {
 	t := toks[i]
 	a, b, found := strings.Cut(t.Text, "-")
 	if !found {
@@ -244,15 +249,16 @@ func (e *Extractor) rangeToken(toks []textdoc.Token, i int, ctx func() map[strin
 	if !ok {
 		return nil, 0, false
 	}
-	code, resolved := pickCurrency(m.Value, ctx)
-	if !resolved || v2*scale > maxAmount {
+	code, by := pickCurrency(m.Value, ctx)
+	if v2*scale > maxAmount {
 		return nil, 0, false
 	}
 	next := j + m.Tokens
 	q := e.qualifier(toks, i, next)
 	mid := t.Start + len(a)
-	first := Found{Span: textdoc.Span{Start: t.Start, End: mid}, Amount: v1 * scale, Currency: code, Qualifier: q}
-	second := Found{Span: textdoc.Span{Start: secondStart, End: toks[next-1].End}, Amount: v2 * scale, Currency: code, Qualifier: q}
+	word := textdoc.Span{Start: toks[j].Start, End: toks[next-1].End}
+	first := Found{Span: textdoc.Span{Start: t.Start, End: mid}, Amount: v1 * scale, Currency: code, ResolvedBy: by, Word: word, Qualifier: q}
+	second := Found{Span: textdoc.Span{Start: secondStart, End: toks[next-1].End}, Amount: v2 * scale, Currency: code, ResolvedBy: by, Word: word, Qualifier: q}
 	return []Found{first, second}, next, true
 }
 
@@ -300,31 +306,42 @@ func (e *Extractor) qualifierBefore(toks []textdoc.Token, i int) string {
 	return "exact"
 }
 
-// pickCurrency chooses among the readings of a currency word: the only one;
-// else the one used by a country the article names; else the default.
-func pickCurrency(readings []lexicon.Currency, context func() map[string]bool) (string, bool) {
+// pickCurrency chooses among the readings of a currency word and says how
+// (schemas.CurrencyResolvedBy): the only one ("text"); else the one used by
+// the only country among the readings' that the article names ("context");
+// else the reading news means by default, دولار → USD ("default"); else
+// none ("ambiguous": a bare ريال or دينار in an article that names no
+// country using it, or several).
+func pickCurrency(readings []lexicon.Currency, context func() map[string]evidence) (string, string) {
 	if len(readings) == 1 || allSameCode(readings) {
-		return readings[0].Code, true
+		return readings[0].Code, "text"
 	}
 	ctx := context()
-	var inContext []string
-	for _, r := range readings {
-		for _, c := range r.Countries {
-			if ctx[c] {
-				inContext = append(inContext, r.Code)
-				break
+	// a country named outright decides; failing that, a city of only one
+	// of the readings' countries (صفاقس for دينار in a Tunisian story)
+	for _, least := range []evidence{namedCountry, namedCity} {
+		var inContext []string
+		for _, r := range readings {
+			for _, c := range r.Countries {
+				if ctx[c] >= least {
+					inContext = append(inContext, r.Code)
+					break
+				}
 			}
 		}
-	}
-	if len(inContext) == 1 {
-		return inContext[0], true
+		if len(inContext) == 1 {
+			return inContext[0], "context"
+		}
+		if len(inContext) > 1 {
+			break // two named countries use the word: a city does not settle it
+		}
 	}
 	for _, r := range readings {
 		if r.Default {
-			return r.Code, true
+			return r.Code, "default"
 		}
 	}
-	return "", false
+	return "", "ambiguous"
 }
 
 func allSameCode(readings []lexicon.Currency) bool {
@@ -336,15 +353,30 @@ func allSameCode(readings []lexicon.Currency) bool {
 	return len(readings) > 0
 }
 
-// countriesIn returns the countries the article names by name, short name
-// or adjective (not by city, which says less about the currency).
-func (e *Extractor) countriesIn(d *textdoc.Document) map[string]bool {
-	out := map[string]bool{}
+// evidence is how strongly an article points at a country: by one of its
+// cities, or by its name, short name or adjective.
+type evidence int
+
+const (
+	namedCity evidence = iota + 1
+	namedCountry
+)
+
+// countriesIn returns the countries the article names and how: a city says
+// less about the currency than the country's name, so it counts only when
+// no country named outright decides.
+func (e *Extractor) countriesIn(d *textdoc.Document) map[string]evidence {
+	out := map[string]evidence{}
 	for _, m := range e.gaz.Scan(d.Tokens, 0, len(d.Tokens)) {
 		for _, en := range m.Entries {
-			if en.Country != nil && !en.Has(gazetteer.NeedsContext) && en.Kind != "city" && en.Kind != "capital" {
-				out[en.Country.ISO2] = true
+			if en.Country == nil || en.Has(gazetteer.NeedsContext) || len(m.Entries) > 1 && (en.Kind == "city" || en.Kind == "capital") {
+				continue
 			}
+			how := namedCountry
+			if en.Kind == "city" || en.Kind == "capital" {
+				how = namedCity
+			}
+			out[en.Country.ISO2] = max(out[en.Country.ISO2], how)
 		}
 	}
 	return out

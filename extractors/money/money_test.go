@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/khabar-data/khabar/extractors/resources"
+	"github.com/khabar-data/khabar/lexicon"
 	"github.com/khabar-data/khabar/textdoc"
 )
 
@@ -74,7 +75,8 @@ func TestMoney(t *testing.T) {
 		{"a volume is not money", "تبلغ حصة أوزبكستان 20 مليار متر مكعب من المياه", nil},
 		{"a percentage in words is not money", "ارتفعت الأسعار بنسبة 70 في المئة خلال العام", nil},
 		{"a count in words is not money", "شارك ثلاثمائة وخمسون متطوعا في الحملة", nil},
-		{"an ambiguous bare currency with no context is left out", "وبلغت الإيرادات 40 مليون دينار هذا العام", nil},
+		{"an ambiguous bare currency with no context is kept without a code", "وبلغت الإيرادات 40 مليون دينار هذا العام",
+			[]want{{"40 مليون دينار", 40000000, "", "exact"}}},
 	}
 	e := New(resources.Default())
 	for _, tt := range tests {
@@ -93,5 +95,57 @@ func TestMoney(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCurrencyResolution: how the code was chosen, and the currency word as
+// written, which is all an analyst has when the code is left null.
+func TestCurrencyResolution(t *testing.T) {
+	tests := []struct {
+		name, text         string
+		word, code, reason string
+	}{
+		{"the words name one currency", "خصصت الحكومة 300 مليون ريال سعودي للمشروع.", "ريال سعودي", "SAR", "text"},
+		{"a symbol", "ارتفع السعر إلى $45 للبرميل.", "$", "USD", "text"},
+		{"the article names one country using it", "أعلنت الكويت ميزانية جديدة، وبلغت الإيرادات 40 مليون دينار.", "دينار", "KWD", "context"},
+		{"one reading", "بلغت الاستثمارات 10 مليارات دولار.", "دولار", "USD", "text"},
+		{"undecided: two countries use it", "وقعت الكويت والأردن اتفاقًا بقيمة 40 مليون دينار.", "دينار", "", "ambiguous"},
+		{"undecided: no country", "وبلغت الإيرادات 65 مليون ريال هذا العام.", "ريال", "", "ambiguous"},
+		{"a city when no country is named", "أعلنت بلدية صفاقس أن عجز ميزانيتها بلغ حوالي 8 ملايين دينار.", "دينار", "TND", "context"},
+		{"a named country outweighs a city", "زار وفد من الأردن مدينة سوسة ووقع عقدًا بقيمة 5 ملايين دينار.", "دينار", "JOD", "context"},
+	}
+	e := New(resources.Default())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			found := e.Find(textdoc.New(tt.text, time.Time{}))
+			if len(found) != 1 {
+				t.Fatalf("found %d amounts, want 1", len(found))
+			}
+			f := found[0]
+			if w := tt.text[f.Word.Start:f.Word.End]; w != tt.word || f.Currency != tt.code || f.ResolvedBy != tt.reason {
+				t.Errorf("word %q code %q by %q, want %q %q %q", w, f.Currency, f.ResolvedBy, tt.word, tt.code, tt.reason)
+			}
+		})
+	}
+}
+
+// TestPickCurrencyDefault: a form with several readings, one marked default
+// in currencies.tsv (none of the shipped forms is; a user's lexicon may mark
+// one), takes the default when the article does not decide.
+func TestPickCurrencyDefault(t *testing.T) {
+	readings := []lexicon.Currency{{Code: "USD", Countries: []string{"US"}, Default: true}, {Code: "CAD", Countries: []string{"CA"}}}
+	for _, c := range []struct {
+		named      map[string]evidence
+		code, want string
+	}{
+		{map[string]evidence{}, "USD", "default"},
+		{map[string]evidence{"CA": namedCountry}, "CAD", "context"},
+		{map[string]evidence{"CA": namedCity}, "CAD", "context"},
+		{map[string]evidence{"CA": namedCity, "US": namedCity}, "USD", "default"},
+	} {
+		code, by := pickCurrency(readings, func() map[string]evidence { return c.named })
+		if code != c.code || by != c.want {
+			t.Errorf("countries %v: %s by %s, want %s by %s", c.named, code, by, c.code, c.want)
+		}
 	}
 }
