@@ -3,6 +3,7 @@ package arabic
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ParseNumber reads a number written with digits in any script, as Arabic
@@ -18,7 +19,23 @@ import (
 //
 // It reports false for anything else, including an empty string.
 func ParseNumber(s string) (float64, bool) {
+	// a number starts with a digit, a sign or a decimal point; most words
+	// asked about start with a letter, and need no copy to say no
+	if r, _ := utf8.DecodeRuneInString(s); !IsDigit(r) && r != '-' && r != '\u2212' && r != '.' && r != '٫' {
+		return 0, false
+	}
 	s = ASCIIDigits(s)
+	s = bidiMarks.Replace(s)
+	if strings.Contains(s, "،") && strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		// 12،220,13: the Arabic comma groups thousands and the ASCII comma
+		// is the decimal mark, as Arabic locales write them
+		intPart, frac, _ := strings.Cut(s, ",")
+		intPart = strings.ReplaceAll(intPart, "،", ",")
+		if !threeDigitGroups(intPart, ',') {
+			return 0, false
+		}
+		s = strings.ReplaceAll(intPart, ",", "") + "." + frac
+	}
 	s = strings.ReplaceAll(s, "،", ",")
 	neg := false
 	if rest, ok := strings.CutPrefix(s, "-"); ok {
@@ -74,6 +91,10 @@ func ParseNumber(s string) (float64, bool) {
 	return f, err == nil
 }
 
+// bidiMarks are the invisible direction marks copy and paste leaves around
+// digits (25799\u202a,\u202a52): they are not part of the number.
+var bidiMarks = strings.NewReplacer("\u200e", "", "\u200f", "", "\u202a", "", "\u202b", "", "\u202c", "", "\u202d", "", "\u202e", "", "\u2066", "", "\u2067", "", "\u2068", "", "\u2069", "")
+
 // threeDigitGroups reports whether every group after the first separator
 // has exactly three digits and the first has one to three.
 func threeDigitGroups(s string, sep byte) bool {
@@ -100,6 +121,7 @@ const (
 	NumFraction                        // نصف، ربع، ثلث، ثلثي
 	NumFractions                       // the plural of a fraction after a count: ثلاثة أرباع
 	NumPoint                           // فاصلة: a spoken decimal point
+	NumMinus                           // سالب: a spoken minus sign before a number (lexicon.NumberAt)
 )
 
 // NumberWord is one entry of the number-word table.
@@ -269,6 +291,8 @@ func (w *NumberWords) Parse(keys []string) (float64, int, bool) {
 			} else {
 				ok = false
 			}
+		case NumMinus:
+			ok = false // a sign is read by lexicon.NumberAt, before the number
 		case NumPoint:
 			if last == 0 || last == NumScale || i+1 >= len(keys) {
 				ok = false

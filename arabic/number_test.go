@@ -27,6 +27,9 @@ func TestParseNumberDigits(t *testing.T) {
 		{"-١٬٢٠٠٬٠٠٠٫٠٠", -1200000, true},
 		{"1.800.000", 1800000, true},
 		{"1,250.5", 1250.5, true},
+		{"12،220,13", 12220.13, true},            // Arabic comma for thousands, ASCII comma for decimals
+		{"25799\u202a,\u202a52", 25799.52, true}, // direction marks left by copy and paste
+		{"12،22,13", 0, false},
 		{"", 0, false},
 		{"12a", 0, false},
 		{"1.2.3", 0, false},

@@ -33,6 +33,14 @@ func (g *Gazetteer) Scan(toks []textdoc.Token, from, to int) []Match {
 	return out
 }
 
+// ScanDocument is Scan over the whole of d, run once per document however
+// many extractors ask (countries, places, money's currency context,
+// agreements). The result is shared: callers must not modify it.
+func (g *Gazetteer) ScanDocument(d *textdoc.Document) []Match {
+	type memoKey struct{ g *Gazetteer }
+	return textdoc.Memo(d, memoKey{g}, func() []Match { return g.Scan(d.Tokens, 0, len(d.Tokens)) })
+}
+
 func (g *Gazetteer) longestAt(toks []textdoc.Token, i, to int) (Match, bool) {
 	tok := toks[i]
 	if tok.Kind != textdoc.Word {

@@ -150,9 +150,9 @@ func Load(extraDir string) (*Lexicon, error) {
 				return fmt.Errorf("value %q is not an integer", r.Get("value"))
 			}
 			switch r.Get("kind") {
-			case "ordinal", "teen", "ten", "relday", "shift", "part", "decade":
+			case "ordinal", "teen", "ten", "relday", "shift", "part", "decade", "share":
 			default:
-				return fmt.Errorf("kind %q is not one of ordinal, teen, ten, relday, shift, part, decade", r.Get("kind"))
+				return fmt.Errorf("kind %q is not one of ordinal, teen, ten, relday, shift, part, decade, share", r.Get("kind"))
 			}
 			lex.DateWords.Add(r.Get("form"), DateWord{Kind: r.Get("kind"), Value: v})
 			return nil
@@ -177,7 +177,7 @@ func Load(extraDir string) (*Lexicon, error) {
 			}
 			kind, ok := numberKinds[r.Get("kind")]
 			if !ok {
-				return fmt.Errorf("kind %q is not one of unit, ten, hundred, fraction, fractions, point", r.Get("kind"))
+				return fmt.Errorf("kind %q is not one of unit, ten, hundred, fraction, fractions, point, minus", r.Get("kind"))
 			}
 			lex.Numbers.Add(r.Get("form"), arabic.NumberWord{Value: v, Kind: kind})
 			return nil
@@ -225,6 +225,7 @@ func Load(extraDir string) (*Lexicon, error) {
 var numberKinds = map[string]arabic.NumberKind{
 	"unit": arabic.NumUnit, "ten": arabic.NumTen, "hundred": arabic.NumHundred,
 	"fraction": arabic.NumFraction, "fractions": arabic.NumFractions, "point": arabic.NumPoint,
+	"minus": arabic.NumMinus,
 }
 
 func readInto(r io.Reader, name string, required []string, each func(Record) error) error {

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -44,9 +45,31 @@ func (lex *Lexicon) NumberAt(toks []textdoc.Token, i int) (NumberMatch, bool) {
 			return NumberMatch{}, false
 		}
 	}
+	// سالب خمسة، سالب 5: a spoken minus sign
+	if nw, ok := lex.Numbers.Lookup(toks[i].Key); ok && nw.Kind == arabic.NumMinus && toks[i].Kind == textdoc.Word {
+		n, ok := lex.NumberAt(toks, i+1)
+		if !ok || n.Value < 0 {
+			return NumberMatch{}, false
+		}
+		n.Value, n.Figure, n.Start = -n.Value, -n.Figure, toks[i].Start
+		return n, true
+	}
 	t := toks[i]
 	var firsts []numberStart
 	first := t.Key
+	// 1،234،567: the tokenizer splits at the Arabic comma; groups of three
+	// digits glued to it on both sides are one number
+	base := i
+	if t.Kind == textdoc.Number {
+		text := t.Text
+		for j := i; j+2 < len(toks) && toks[j+1].Text == "،" && toks[j+1].Start == toks[j].End &&
+			toks[j+2].Kind == textdoc.Number && toks[j+2].Start == toks[j+1].End; j += 2 {
+			text += "،" + toks[j+2].Text
+			if _, ok := arabic.ParseNumber(text); ok {
+				first, base = arabic.Fold(text), j+2
+			}
+		}
+	}
 	if t.Kind == textdoc.Word {
 		r, size := utf8.DecodeRuneInString(t.Text)
 		// digits with a glued proclitic: و10، ب5.7، وب10
@@ -70,9 +93,14 @@ func (lex *Lexicon) NumberAt(toks []textdoc.Token, i int) (NumberMatch, bool) {
 	} else {
 		firsts = append(firsts, numberStart{first, 0})
 	}
+	// most tokens are neither digits nor a number word: say so before
+	// gathering the keys that follow
+	if t.Kind == textdoc.Word && !slices.ContainsFunc(firsts, lex.canStartNumber) {
+		return NumberMatch{}, false
+	}
 	var keys [maxNumberTokens]string
 	n := 1
-	for j := i + 1; j < len(toks) && n < maxNumberTokens && toks[j].Kind != textdoc.Punct; j++ {
+	for j := base + 1; j < len(toks) && n < maxNumberTokens && toks[j].Kind != textdoc.Punct; j++ {
 		keys[n] = toks[j].Key
 		n++
 	}
@@ -84,8 +112,18 @@ func (lex *Lexicon) NumberAt(toks []textdoc.Token, i int) (NumberMatch, bool) {
 			if !isDigits {
 				figure = v
 			}
-			return NumberMatch{Value: v, Start: t.Start + f.peeled, Next: i + used, Digits: isDigits, Figure: figure}, true
+			return NumberMatch{Value: v, Start: t.Start + f.peeled, Next: base + used, Digits: isDigits, Figure: figure}, true
 		}
 	}
 	return NumberMatch{}, false
+}
+
+// canStartNumber reports whether a first-token reading can open a number:
+// digits, or a word of the number-word table (Parse reads nothing else first).
+func (lex *Lexicon) canStartNumber(f numberStart) bool {
+	if _, ok := arabic.ParseNumber(f.key); ok {
+		return true
+	}
+	_, ok := lex.Numbers.Lookup(f.key)
+	return ok
 }

@@ -19,6 +19,15 @@ func FuzzExtractOffsets(f *testing.F) {
 		"للفترة بين عامي 2026 و2028 وفي دوشنبه ولأفغانستان ١٠٫٧ مليار دولار",
 		"مفهوماً جديداً للأمن الإقليمي، هذا العام، العام الماضي، نوفمبر المقبل",
 		"e\u0301\u064b\u0640 $5 ٪ «»",
+		// texts that end inside a date pattern (a month, a weekday, a Hijri
+		// month, a numeric date, an ordinal day): scanners must not read past the end
+		"ارتفاعا من 7.5% في ديسمبر",
+		"يوم الثلاثاء",
+		"15 رمضان",
+		"و15/07",
+		"الخامس عشر من",
+		"القرن",
+		"13-15",
 	} {
 		f.Add(s)
 	}

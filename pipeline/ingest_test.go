@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestDecode(t *testing.T) {
@@ -47,5 +48,53 @@ func TestDecode(t *testing.T) {
 				t.Fatalf("Decode = %q, %v; want %q", got, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestNFCInert: every rune the fast path lets through is NFC on its own,
+// has combining class 0 and never composes with what precedes it. A rune
+// composes with a following one only when that one has a non-zero class or
+// composes with its predecessor (alef + maddah → آ), and no listed rune
+// does, so a text made only of listed runes is already NFC. Texts with a
+// combining mark take the normaliser.
+func TestNFCInert(t *testing.T) {
+	for r := rune(0x80); r <= 0x2FFF; r++ {
+		if !nfcInertRune(r) {
+			continue
+		}
+		p := norm.NFC.PropertiesString(string(r))
+		if !p.BoundaryBefore() || p.CCC() != 0 || !norm.NFC.IsNormalString(string(r)) {
+			t.Errorf("U+%04X is listed as NFC-inert but is not", r)
+		}
+	}
+	// one haraka after any listed rune is NFC as written
+	for r := rune(0x80); r <= 0x2FFF; r++ {
+		if !nfcInertRune(r) {
+			continue
+		}
+		for m := rune(0x064B); m <= 0x0652; m++ {
+			if s := string([]rune{'ب', m, r, m}); !norm.NFC.IsNormalString(s) {
+				t.Errorf("%q (U+%04X then U+%04X) is not NFC", s, r, m)
+			}
+		}
+	}
+	for _, c := range []struct {
+		text  string
+		inert bool
+	}{
+		{"وقّعت الدول الخمس «إعلان طشقند» في 9 أغسطس 2024 – نحو ١٠٫٧ مليار دولار.", true}, // one shadda
+		{"وقَّعت", false},              // fatha then shadda: NFC puts shadda first
+		{"وقّعت بيانًا مشتركًا", true}, // shadda, tanwin
+		{"\u064Eبداية بحركة", false},   // a mark with nothing before it
+		{"وقعت الدول الخمس «إعلان طشقند» في 9 أغسطس 2024 – نحو ١٠٫٧ مليار دولار…", true},
+		{"café", false},
+		{"\u0627\u0653", false}, // alef + maddah composes to آ
+	} {
+		if got := nfcInert(c.text); got != c.inert {
+			t.Errorf("nfcInert(%q) = %v, want %v", c.text, got, c.inert)
+		}
+		if c.inert && norm.NFC.String(c.text) != c.text {
+			t.Errorf("%q is inert but NFC changes it", c.text)
+		}
 	}
 }

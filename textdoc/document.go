@@ -25,6 +25,25 @@ type Document struct {
 	Tokens    []Token
 
 	runeOffset []int32 // runeOffset[b] = code points before byte b, for each rune start and len(Text)
+	memo       map[any]any
+}
+
+// Memo returns the value compute gives for key, computing it once per
+// document. Extractors that read another's analysis (agreements read the
+// dates and countries of their sentence) share it this way instead of
+// running it twice; the key must capture everything the value depends on
+// besides the document. A Document belongs to one goroutine, so there is
+// no locking.
+func Memo[T any](d *Document, key any, compute func() T) T {
+	if v, ok := d.memo[key]; ok {
+		return v.(T)
+	}
+	v := compute()
+	if d.memo == nil {
+		d.memo = map[any]any{}
+	}
+	d.memo[key] = v
+	return v
 }
 
 // New segments and tokenises text.

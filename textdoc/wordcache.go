@@ -1,8 +1,9 @@
 package textdoc
 
 import (
-	"hash/maphash"
+	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/khabar-data/khabar/arabic"
 )
@@ -18,49 +19,35 @@ type wordInfo struct {
 // is Zipfian, so most tokens are repeats; folding and peeling clitics once
 // per distinct word instead of once per token is the largest saving in
 // tokenisation. The cache is bounded (it stops growing when full, so memory
-// stays flat over any corpus) and sharded to keep workers from contending.
-// Readings slices are shared between tokens and must not be modified.
+// stays flat over any corpus). Each word is written once and then only
+// read, from every worker: the case sync.Map is built for (reads take no
+// lock). Readings slices are shared between tokens and must not be modified.
 type wordCache struct {
-	seed   maphash.Seed
-	shards [64]wordShard
+	m    sync.Map // string → wordInfo
+	size atomic.Int64
 }
 
-type wordShard struct {
-	mu sync.RWMutex
-	m  map[string]wordInfo
-}
+// maxWords bounds the cache at about 262k distinct words (tens of MB at
+// most).
+const maxWords = 1 << 18
 
-// maxWordsPerShard bounds the cache at 64 × 4096 ≈ 262k distinct words
-// (tens of MB at most).
-const maxWordsPerShard = 4096
-
-var words = newWordCache()
-
-func newWordCache() *wordCache {
-	c := &wordCache{seed: maphash.MakeSeed()}
-	for i := range c.shards {
-		c.shards[i].m = make(map[string]wordInfo)
-	}
-	return c
-}
-
-func (c *wordCache) shard(w string) *wordShard {
-	return &c.shards[maphash.String(c.seed, w)%uint64(len(c.shards))]
-}
+var words = &wordCache{}
 
 func (c *wordCache) get(w string) (wordInfo, bool) {
-	s := c.shard(w)
-	s.mu.RLock()
-	info, ok := s.m[w]
-	s.mu.RUnlock()
-	return info, ok
+	v, ok := c.m.Load(w)
+	if !ok {
+		return wordInfo{}, false
+	}
+	return v.(wordInfo), true
 }
 
 func (c *wordCache) put(w string, info wordInfo) {
-	s := c.shard(w)
-	s.mu.Lock()
-	if len(s.m) < maxWordsPerShard {
-		s.m[w] = info
+	if c.size.Load() >= maxWords {
+		return
 	}
-	s.mu.Unlock()
+	// w is a slice of an article's text: a copy keeps the article from
+	// being pinned in memory by the cache
+	if _, loaded := c.m.LoadOrStore(strings.Clone(w), info); !loaded {
+		c.size.Add(1)
+	}
 }

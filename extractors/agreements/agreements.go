@@ -103,7 +103,7 @@ func (e *Extractor) Find(d *textdoc.Document) []Found {
 	a := analysis{e: e, d: d, toks: d.Tokens, prevSentence: -1}
 	a.countries = e.countries.Find(d, 0, len(d.Tokens))
 	a.dates = e.dates.Find(d)
-	a.places = e.gaz.Scan(d.Tokens, 0, len(d.Tokens))
+	a.places = e.gaz.ScanDocument(d)
 	var out []Found
 	for s := range d.Sentences {
 		from, to := d.SentenceTokens(s)

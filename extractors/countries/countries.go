@@ -117,9 +117,18 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 }
 
 // Find resolves the country references in tokens [from, to) of d, using the
-// whole article as context.
+// whole article as context. The whole-article answer is computed once per
+// document (the countries and agreements extractors both ask).
 func (e *Extractor) Find(d *textdoc.Document, from, to int) []Found {
-	all := e.gaz.Scan(d.Tokens, 0, len(d.Tokens))
+	if from == 0 && to == len(d.Tokens) {
+		type memoKey struct{ gaz *gazetteer.Gazetteer }
+		return textdoc.Memo(d, memoKey{e.gaz}, func() []Found { return e.find(d, from, to) })
+	}
+	return e.find(d, from, to)
+}
+
+func (e *Extractor) find(d *textdoc.Document, from, to int) []Found {
+	all := e.gaz.ScanDocument(d)
 	// Countries the article names without ambiguity, and the bare forms that
 	// end the places it names: the context for the rest.
 	context := map[string]bool{}

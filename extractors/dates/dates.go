@@ -76,6 +76,9 @@ func (v Value) ISO() string {
 type Found struct {
 	textdoc.Span
 	Value
+	// joined marks a range read from its two ends (20 و22 مارس، 2 أكتوبر
+	// إلى 22 أكتوبر): a من or بين before it belongs to the span.
+	joined bool
 }
 
 // Extract returns the date mentions of d.
@@ -94,8 +97,18 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 	return out
 }
 
-// Find returns the date expressions of d in text order.
+// Find returns the date expressions of d in text order. The dates and
+// agreements extractors both ask; the scan runs once per document and
+// configuration.
 func (e *Extractor) Find(d *textdoc.Document) []Found {
+	type memoKey struct {
+		lex     *lexicon.Lexicon
+		forward bool
+	}
+	return textdoc.Memo(d, memoKey{e.lex, e.ForwardWeekdays}, func() []Found { return e.find(d) })
+}
+
+func (e *Extractor) find(d *textdoc.Document) []Found {
 	s := scanner{lex: e.lex, toks: d.Tokens, ref: d.RefDate, forward: e.ForwardWeekdays}
 	var out []Found
 	for i := 0; i < len(s.toks); {
@@ -104,7 +117,10 @@ func (e *Extractor) Find(d *textdoc.Document) []Found {
 			continue
 		}
 		if f, next, ok := s.at(i); ok {
-			out = append(out, f)
+			if g, end, ok := s.joinRange(f, i, next); ok {
+				f, next = g, end
+			}
+			out = append(out, s.widen(f, i))
 			i = next
 			continue
 		}
@@ -126,7 +142,7 @@ type scanner struct {
 // the token after it.
 func (s *scanner) at(i int) (Found, int, bool) {
 	for _, p := range []func(int) (Found, int, bool){
-		s.numericDate, s.hijri, s.nthWeekday, s.weekday, s.dayRange, s.monthFirstRange, s.dayMonth, s.yearRange, s.part,
+		s.numericDate, s.hijri, s.nthWeekday, s.weekThenWeekday, s.weekday, s.share, s.dayRange, s.monthFirstRange, s.dayMonth, s.yearRange, s.part,
 		s.decade, s.century, s.monthYear, s.relativeMonth, s.relativeDay, s.triggeredYear, s.relativeYear,
 	} {
 		if f, next, ok := p(i); ok {
@@ -141,6 +157,7 @@ func (s *scanner) at(i int) (Found, int, bool) {
 var cues = map[string]bool{
 	"شهر": true, "عام": true, "سنه": true, "بين": true, "عامي": true, "عامين": true, "سنتي": true,
 	"سنتين": true, "اعوام": true, "من": true, "هذا": true, "هذه": true, "يوم": true, "قرن": true, "اخر": true,
+	"اسبوع": true,
 }
 
 // canStart is a cheap pre-check: token i can open a date only if it is a
@@ -260,6 +277,12 @@ func (s *scanner) is(i int, words ...string) bool {
 	if i < 0 || i >= len(s.toks) {
 		return false
 	}
+	// two-letter words (في، مع) have no peeled readings: compare as written
+	for _, w := range words {
+		if s.toks[i].Kind == textdoc.Word && s.toks[i].Key == w {
+			return true
+		}
+	}
 	for _, c := range s.toks[i].Candidates() {
 		for _, w := range words {
 			if c.Key == w {
@@ -374,8 +397,17 @@ func (s *scanner) dayMonthAt(i int) (dm, bool) {
 	if !ok {
 		return dm{}, false
 	}
+	if s.punct(j, ".", "-", "/") && s.toks[j].Start == s.toks[j-1].End && s.isNumber(j-1) {
+		if _, _, ok := s.month(j + 1); ok {
+			j++ // 2. أكتوبر، 16. نوفمبر. 2016
+		}
+	}
 	if s.isExact(j, "من") {
 		j++
+	} else if s.isExact(j, "في") {
+		if _, _, _, ok := s.relativeMonthPhrase(j + 1); ok {
+			j++ // من 4 إلى 23 في الشهر المقبل
+		}
 	}
 	m, relYear, j2, ok := s.monthOf(j, true)
 	if !ok {
@@ -463,13 +495,16 @@ func (s *scanner) dayRange(i int) (Found, int, bool) {
 				va, ok1 := s.resolve(a, b.year)
 				vb, ok2 := s.resolve(b, a.year)
 				if v, ok3 := rangeValue(va, vb); ok1 && ok2 && ok3 {
-					return Found{Span: s.span(start, b.next), Value: v}, b.next, true
+					return Found{Span: s.span(start, b.next), Value: v, joined: true}, b.next, true
 				}
 			}
 		}
 		return Found{}, 0, false
 	}
 	k, joined := s.rangeJoin(j)
+	if !joined && j < len(s.toks) && s.toks[j].Key == "و" && s.isExact(i-1, "بين") {
+		k, joined = j+1, true // بين 3 و 12 سبتمبر
+	}
 	d2, _, _, ok := s.dayAt(k)
 	if !ok || !joined && !(k == j && strings.HasPrefix(s.toks[k].Key, "و")) || d2 <= d1 {
 		// two bare numbers side by side are not a range; the second of
@@ -488,7 +523,7 @@ func (s *scanner) dayRange(i int) (Found, int, bool) {
 	if !ok1 || !ok2 || !ok3 {
 		return Found{}, 0, false
 	}
-	return Found{Span: s.span(start, b.next), Value: v}, b.next, true
+	return Found{Span: s.span(start, b.next), Value: v, joined: true}, b.next, true
 }
 
 // dayPair reads "13-15" written as one token: two days, the first smaller.
@@ -537,7 +572,7 @@ func (s *scanner) dayRangeToken(i int) (Found, int, bool) {
 	if !ok1 || !ok2 || !ok3 {
 		return Found{}, 0, false
 	}
-	return Found{Span: s.span(start, b.next), Value: v}, b.next, true
+	return Found{Span: s.span(start, b.next), Value: v, joined: true}, b.next, true
 }
 
 // monthFirstRange: يوليو 13-15، تموز 13 إلى 15، أغسطس 27 إلى 29 2013.
@@ -573,13 +608,13 @@ func (s *scanner) monthFirstRange(i int) (Found, int, bool) {
 	if !ok1 || !ok2 || !ok3 {
 		return Found{}, 0, false
 	}
-	return Found{Span: s.span(x.start, x.next), Value: v}, x.next, true
+	return Found{Span: s.span(x.start, x.next), Value: v, joined: true}, x.next, true
 }
 
 // yearAfterMonth reads an optional ", عام 2024" after a month name.
 func (s *scanner) yearAfterMonth(j int) (year, next int, ok bool) {
 	k := j
-	if s.punct(k, "،", ",") {
+	if s.punct(k, "،", ",") || s.punct(k, ".") && k > 0 && s.toks[k].Start == s.toks[k-1].End {
 		k++
 	}
 	if s.isExact(k, "من", "في") {
@@ -652,12 +687,29 @@ func (s *scanner) relativeMonth(i int) (Found, int, bool) {
 	}
 	j := i
 	start := s.toks[i].Start
-	if s.isExact(i, "شهر") {
-		j = i + 1
+	this := s.is(j, "هذا", "هذه") // هذا يناير، هذا شهر آذار
+	if this {
+		j++
+	}
+	if s.isExact(j, "شهر") {
+		j++
 	}
 	m, j2, ok := s.month(j)
-	if !ok {
+	if !ok || this && j2 < len(s.toks) && s.isNumber(j2) {
 		return Found{}, 0, false
+	}
+	// يونيو العام المقبل، مارس من العام الماضي
+	k := j2
+	if s.isExact(k, "من") {
+		k++
+	}
+	if f, next, ok := s.relativeYear(k); ok {
+		if !f.Resolved {
+			return Found{Span: s.span(start, next), Value: unresolved("month")}, next, true
+		}
+		v := monthValue(f.First.Year(), m)
+		v.Kind = "relative"
+		return Found{Span: s.span(start, next), Value: v}, next, true
 	}
 	shift := 0
 	end := j2

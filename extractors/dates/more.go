@@ -61,7 +61,7 @@ func (s *scanner) ordinalDay(i int) (int, int, bool) {
 			return u.Value + w.Value, next, true
 		}
 	}
-	if s.toks[i].Stem == "حادي" {
+	if s.toks[i].Stem == "حادي" || s.toks[i].Stem == "حاديه" {
 		return 0, 0, false // الحادي only in الحادي عشر / الحادي والعشرين
 	}
 	return u.Value, j, true
@@ -164,6 +164,9 @@ func (s *scanner) relativeMonthPhrase(j int) (year int, m time.Month, next int, 
 // digitsToken returns the text of token i without a glued proclitic
 // (و15/07/2024), as ASCII digits, and the byte offset where it starts.
 func (s *scanner) digitsToken(i int) (string, int, bool) {
+	if i >= len(s.toks) {
+		return "", 0, false
+	}
 	t := s.toks[i]
 	text, start := t.Text, t.Start
 	if t.Kind == textdoc.Word {
@@ -219,9 +222,10 @@ func (s *scanner) numericDate(i int) (Found, int, bool) {
 			if v, ok := dayValue(nums[0], time.Month(nums[1]), nums[2]); ok && nums[1] >= 1 && nums[1] <= 12 && plausibleYear(nums[0]) {
 				return Found{Span: span, Value: v}, i + 1, true
 			}
-		case len(parts) == 2 && sep == "/" && len(parts[0]) <= 2 && len(parts[1]) == 4:
-			if nums[0] >= 1 && nums[0] <= 12 && plausibleYear(nums[1]) {
-				return Found{Span: span, Value: monthValue(nums[1], time.Month(nums[0]))}, i + 1, true
+		case len(parts) == 2 && sep != ".":
+			// 07/2024، 3-2015، 2015/3
+			if v, ok := monthYearNumeric(text); ok {
+				return Found{Span: span, Value: v}, i + 1, true
 			}
 		}
 	}
@@ -261,6 +265,12 @@ func (s *scanner) weekday(i int) (Found, int, bool) {
 	if s.isExact(d, "موافق") {
 		d++
 	}
+	// الأربعاء، 22 يناير؛ الخميس في 21 سبتمبر
+	if dd := d; s.punct(dd, "،", ",") || s.isExact(dd, "في") {
+		if _, _, ok := s.dayMonth(dd + 1); ok {
+			d = dd + 1
+		}
+	}
 	if f, next, ok := s.dayMonth(d); ok {
 		f.Start = start
 		// الثلاثاء الثالث من أيلول 2014: when the 3rd is not a Tuesday, the
@@ -286,14 +296,10 @@ func (s *scanner) weekday(i int) (Found, int, bool) {
 	if f, next, ok := s.nthWeekdayAfter(start, wd, k); ok {
 		return f, next, true
 	}
-	if day, n, ok := s.ordinalDay(k); ok && d == k {
-		// السبت السادس عشر: that day of the reference month
-		v, valid := dayValue(ref.Year(), ref.Month(), day)
-		if !valid {
-			return Found{}, 0, false
+	if d == k {
+		if f, next, ok := s.weekdayDay(start, wd, k); ok {
+			return f, next, true
 		}
-		v.Kind = "relative"
-		return Found{Span: s.span(start, n), Value: v}, n, true
 	}
 	w := k
 	if s.isExact(w, "من") {
@@ -363,7 +369,17 @@ func (s *scanner) relativeDay(i int) (Found, int, bool) {
 		}
 	}
 	var shift, end int
-	if w, next, ok := s.dateWord(j, "relday", false); ok {
+	if j == i {
+		// بالأمس، وبالأمس: the span starts after the proclitic
+		for _, m := range s.lex.DateWords.At(s.toks, i, true) {
+			if m.Value.Kind == "relday" && m.Tokens == 1 && m.Value.Value == -1 && m.Start(s.toks[i]) > start {
+				start, shift, end = m.Start(s.toks[i]), -1, i+1
+				break
+			}
+		}
+	}
+	if end > 0 {
+	} else if w, next, ok := s.dateWord(j, "relday", false); ok {
 		// الغد alone is also a name (حزب الغد); غد needs no article or a cue
 		if next == j+1 && s.toks[j].Stem == "غد" && s.hasArticle(j) && j == i {
 			return Found{}, 0, false
@@ -639,7 +655,7 @@ func (s *scanner) nthWeekdayAfter(start int, wd time.Weekday, k int) (Found, int
 	j := k
 	if s.isExact(k, "اخير") {
 		n, j = lastDay, k+1
-	} else if w, next, ok := s.dateWord(k, "ordinal", false); ok && w.Value <= 5 && s.toks[k].Stem != "حادي" {
+	} else if w, next, ok := s.dateWord(k, "ordinal", false); ok && w.Value <= 5 && s.toks[k].Stem != "حادي" && s.toks[k].Stem != "حاديه" {
 		n, j = w.Value, next
 	} else {
 		return Found{}, 0, false

@@ -367,7 +367,7 @@ const (
 // no country named outright decides.
 func (e *Extractor) countriesIn(d *textdoc.Document) map[string]evidence {
 	out := map[string]evidence{}
-	for _, m := range e.gaz.Scan(d.Tokens, 0, len(d.Tokens)) {
+	for _, m := range e.gaz.ScanDocument(d) {
 		for _, en := range m.Entries {
 			if en.Country == nil || en.Has(gazetteer.NeedsContext) || len(m.Entries) > 1 && (en.Kind == "city" || en.Kind == "capital") {
 				continue

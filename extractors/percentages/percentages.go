@@ -6,6 +6,7 @@
 package percentages
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/khabar-data/khabar/extractors/resources"
@@ -40,8 +41,36 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 	return out
 }
 
+// urls matches web addresses: their percent-encoded bytes (%20، %28) are
+// not percentages.
+var urls = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s]+`)
+
 // Find returns the percentages of d in text order.
 func (e *Extractor) Find(d *textdoc.Document) []Found {
+	out := e.find(d)
+	if !strings.Contains(d.Text, "%") {
+		return out
+	}
+	spans := urls.FindAllStringIndex(d.Text, -1)
+	if len(spans) == 0 {
+		return out
+	}
+	kept := out[:0]
+	for _, f := range out {
+		inURL := false
+		for _, u := range spans {
+			if f.Start < u[1] && f.End > u[0] {
+				inURL = true
+			}
+		}
+		if !inURL {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+func (e *Extractor) find(d *textdoc.Document) []Found {
 	toks := d.Tokens
 	var out []Found
 	for i := 0; i < len(toks); {

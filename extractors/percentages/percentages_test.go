@@ -25,6 +25,8 @@ func TestPercentages(t *testing.T) {
 		{"بالمائة with a qualifier", "نمو يقارب 6 بالمائة سنويا", []want{{"6 بالمائة", 6, "approx"}}},
 		{"words", "تراجعت الصادرات بنسبة خمسة وعشرين في المائة", []want{{"خمسة وعشرين في المائة", 25, "exact"}}},
 		{"range", "يتراوح النمو بين 20 و30 في المئة", []want{{"20", 20, "exact"}, {"30 في المئة", 30, "exact"}}},
+		{"spoken minus sign", "سجل الاقتصاد نموا سالب خمسة بالمئة في الربع الثاني", []want{{"سالب خمسة بالمئة", -5, "exact"}}},
+		{"percent-encoding in a link is not a percentage", "للتفاصيل راجع الرابط https://www.example.com/search?q=30%25%2020% وشارك برأيك بنسبة 40%", []want{{"40%", 40, "exact"}}},
 		{"money is not a percentage", "بلغت الاستثمارات 10.7 مليار دولار في 2024", nil},
 		{"a year is not a percentage", "في عام 2020 وقعت الدول الاتفاقية", nil},
 	}

@@ -25,7 +25,7 @@ func (*Extractor) Table() *schemas.Table { return schemas.Places }
 // Extract returns the place mentions of d.
 func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 	var out []resources.Mention
-	for _, m := range e.gaz.Scan(d.Tokens, 0, len(d.Tokens)) {
+	for _, m := range e.gaz.ScanDocument(d) {
 		p := place(m.Entries)
 		if p == nil {
 			continue
