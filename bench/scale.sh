@@ -35,7 +35,8 @@ for n in "${sizes[@]}"; do
   mb=$(jq -r '.text' "$work/slice.jsonl" | wc -c | awk '{printf "%.1f", $1/1e6}')
   /usr/bin/time -f "%e %M" -o "$work/time" "$work/khabar" run --in "$work/slice.jsonl" --out "$work/out" \
     --format parquet --quiet >/dev/null 2>&1 || true
-  read -r secs kb < "$work/time"
+  # a non-zero exit (some input failed) puts "Command exited with non-zero status" first
+  read -r secs kb < <(tail -n 1 "$work/time")
   perMB=$(awk -v s="$secs" -v m="$mb" 'BEGIN{printf "%.4f", s/m}')
   [ -n "$first" ] || first=$perMB
   stages=$(jq -r '[.run.timings[] | select(.ms > 0)] | sort_by(-.ms) | .[:4] | map("\(.stage) \((.ms/100|floor)/10)") | join(", ")' "$work/out/manifest.json")

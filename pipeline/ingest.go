@@ -246,7 +246,7 @@ func EncodingNames() []string {
 // maxBytes, binary data, and bytes that are not valid in the encoding.
 func Decode(b []byte, enc string, maxBytes int64) (string, error) {
 	if len(b) == 0 {
-		return "", errors.New("empty file")
+		return "", errors.New("empty: no text (an empty file, or a JSON Lines record whose text is empty)")
 	}
 	if maxBytes > 0 && int64(len(b)) > maxBytes {
 		return "", fmt.Errorf("too large: %d bytes, over the %d-byte limit (raise --max-bytes to read it)", len(b), maxBytes)

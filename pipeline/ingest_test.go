@@ -28,7 +28,7 @@ func TestDecode(t *testing.T) {
 		{"utf-16 with BOM", utf16le, "auto", 0, sentence, ""},
 		{"windows-1256 when asked", cp1256, "windows-1256", 0, sentence, ""},
 		{"windows-1256 unasked", cp1256, "auto", 0, "", "not valid UTF-8"},
-		{"empty", nil, "auto", 0, "", "empty file"},
+		{"empty", nil, "auto", 0, "", "empty: no text"},
 		{"whitespace", []byte(" \n\t "), "auto", 0, "", "only whitespace"},
 		{"binary", []byte("PK\x03\x04\x00\x00binary"), "auto", 0, "", "binary data"},
 		{"control characters", bytes.Repeat([]byte("\x01\x02a"), 50), "auto", 0, "", "control characters"},

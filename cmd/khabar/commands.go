@@ -96,6 +96,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	progress := fs.String("progress", "auto", "progress on stderr: auto (a bar on a terminal, log lines otherwise), bar, log, none")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (go tool pprof) of the run to this file")
+	memProfile := fs.String("memprofile", "", "write a heap profile (go tool pprof) to this file when the run ends: what memory still holds")
 	withReport := fs.Bool("report", false, "also write the review page OUT/report.html (needs the parquet format; meant for up to a few thousand articles)")
 	var rf resourceFlags
 	rf.register(fs)
@@ -114,6 +115,19 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 			return exitFatal
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		defer func() {
+			f, err := os.Create(*memProfile)
+			if err != nil {
+				fmt.Fprintln(stderr, "khabar run:", err)
+				return
+			}
+			defer f.Close()
+			if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+				fmt.Fprintln(stderr, "khabar run:", err)
+			}
+		}()
 	}
 	fail := func(err error) int {
 		fmt.Fprintln(stderr, "khabar run:", err)

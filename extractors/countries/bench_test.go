@@ -66,7 +66,7 @@ func BenchmarkCountriesANT(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		mentions = 0
 		for _, d := range docs {
-			mentions += len(e.Extract(d))
+			mentions += len(e.Extract(d.Fresh()))
 		}
 	}
 	b.ReportMetric(float64(mentions)/float64(len(docs)), "mentions/article")

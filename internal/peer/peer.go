@@ -141,7 +141,11 @@ func (s *Score) Report(t testing.TB) {
 		}
 		sort.Strings(cats)
 		rate, n := s.Rate(d)
-		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %.1f%% |\n", d, r.pass+r.fail+skipped, skipped, n, r.pass, 100*rate)
+		shown := "–" // nothing applicable: every case skipped, with its reason below
+		if n > 0 {
+			shown = fmt.Sprintf("%.1f%%", 100*rate)
+		}
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %s |\n", d, r.pass+r.fail+skipped, skipped, n, r.pass, shown)
 		if len(cats) > 0 {
 			fmt.Fprintf(&b, "|  skipped: %s | | | | | |\n", strings.Join(cats, ", "))
 		}
