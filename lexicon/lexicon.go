@@ -64,6 +64,10 @@ type Lexicon struct {
 	Currencies       Phrases[[]Currency] // all readings of the same form together
 	AgreementTypes   Phrases[AgreementType]
 	AgreementActions Phrases[string]
+	// AgreementBoundaries is agreement_boundaries.tsv: words that end an
+	// agreement's unquoted name (verb, particle, agent) or qualify it without
+	// naming it (adjective); read by extractors/agreements.
+	AgreementBoundaries Phrases[string]
 	// AgreementCatalog is agreement_catalog.tsv: well-known agreements with
 	// canonical names and aliases (read by extractors/agreements).
 	AgreementCatalog []Record
@@ -209,6 +213,15 @@ func Load(extraDir string) (*Lexicon, error) {
 		{"agreement_actions.tsv", []string{"form", "action"}, func(r Record) error {
 			lex.AgreementActions.Add(r.Get("form"), r.Get("action"))
 			return nil
+		}},
+		{"agreement_boundaries.tsv", []string{"form", "kind"}, func(r Record) error {
+			switch k := r.Get("kind"); k {
+			case "verb", "particle", "agent", "phrase", "adjective", "reach", "signatories", "dual":
+				lex.AgreementBoundaries.Add(r.Get("form"), k)
+				return nil
+			default:
+				return fmt.Errorf("kind %q is not one of verb, particle, agent, phrase, adjective, reach, signatories, dual", k)
+			}
 		}},
 	}
 	for _, s := range steps {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -96,6 +97,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	progress := fs.String("progress", "auto", "progress on stderr: auto (a bar on a terminal, log lines otherwise), bar, log, none")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (go tool pprof) of the run to this file")
+	memLimit := fs.Int("memory-limit", 400, "soft memory limit in MiB for the Go runtime (the GC works harder near it; it never stops the run); 0 for none; GOMEMLIMIT, when set, wins")
 	memProfile := fs.String("memprofile", "", "write a heap profile (go tool pprof) to this file when the run ends: what memory still holds")
 	withReport := fs.Bool("report", false, "also write the review page OUT/report.html (needs the parquet format; meant for up to a few thousand articles)")
 	var rf resourceFlags
@@ -115,6 +117,12 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 			return exitFatal
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set && *memLimit > 0 {
+		// without a limit the heap grows to twice the live data before a
+		// collection; the live data of a run is bounded (articles in flight,
+		// row groups, the word cache), so a soft limit keeps the peak near it
+		debug.SetMemoryLimit(int64(*memLimit) << 20)
 	}
 	if *memProfile != "" {
 		defer func() {

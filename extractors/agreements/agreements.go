@@ -152,25 +152,47 @@ func (a *analysis) closingQuote(i, to int) int {
 	return -1
 }
 
+// closesQuote reports whether the straight quote at i closes a quote opened
+// earlier in the sentence (an odd number of straight quotes before it):
+// "أعلن … من الاتفاق النووي الإيراني" الذي وقع.
+func (a *analysis) closesQuote(i, from int) bool {
+	if a.toks[i].Text != "\"" {
+		return isCloseQuote(a.toks[i]) && !isOpenQuote(a.toks[i])
+	}
+	n := 0
+	for k := from; k < i; k++ {
+		if a.toks[k].Text == "\"" {
+			n++
+		}
+	}
+	return n%2 == 1
+}
+
 // at tries to read an agreement whose head noun is at token i.
 func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	head, ok := a.e.lex.AgreementTypes.Longest(a.toks, i, true)
 	if !ok {
 		return Found{}, 0, false
 	}
-	if a.anaphoric(i) {
+	if a.anaphoric(i) || a.reached(i, from) {
 		return Found{}, 0, false
 	}
 	if head.Value.Adjective && a.adjectival(i) {
 		return Found{}, 0, false
 	}
 	start := head.Start(a.toks[i])
+	if t := a.toks[i]; strings.HasPrefix(t.Text, "لل") && (start == t.Start || start >= t.Start+2*len("ل")) {
+		// للاتفاق = ل + الاتفاق with the article's alif elided: only the
+		// preposition is left out (لاتفاق النووي)
+		start = t.Start + len("ل")
+	}
 	afterHead := i + head.Tokens
 	// a number right before the head noun counts documents it does not
 	// name: "وقّع البلدان 27 اتفاقية تعاون", "توقيع 3 مذكرات تفاهم"
 	count := 0
 	if i > from && a.toks[i-1].Kind == textdoc.Number {
-		if n, err := strconv.Atoi(arabic.ASCIIDigits(a.toks[i-1].Text)); err == nil && n > 0 && n < 10000 {
+		// a year before the head noun dates something else: عقب العام 2025 والبرنامج الصاروخي
+		if n, err := strconv.Atoi(arabic.ASCIIDigits(a.toks[i-1].Text)); err == nil && n > 0 && n < 10000 && !isYear(a.toks[i-1].Text) {
 			count, start = n, a.toks[i-1].Start
 		}
 	}
@@ -182,14 +204,17 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	var spanEnd int // byte offset where the mention ends
 	quoted := false
 
+	openBefore := i > from && isOpenQuote(a.toks[i-1]) && !a.closesQuote(i-1, from)
+	closeBefore := -1
+	if openBefore {
+		closeBefore = a.closingQuote(i-1, to)
+	}
 	switch {
-	case i > from && isOpenQuote(a.toks[i-1]):
-		// “إعلان خجند”: the whole quote is the name.
-		c := a.closingQuote(i-1, to)
-		if c < 0 {
-			return Found{}, 0, false
-		}
-		nameEnd, spanEnd, quoted = c, a.toks[c-1].End, true
+	case closeBefore > i:
+		// “إعلان خجند”: the whole quote is the name. (A quote that is
+		// never closed in the sentence opens a citation, not a title: the
+		// name is then read as if unquoted.)
+		nameEnd, spanEnd, quoted = closeBefore, a.toks[closeBefore-1].End, true
 	case head.Value.Name == "self" || head.Value.Name == "counted":
 		nameEnd, spanEnd = afterHead, a.toks[afterHead-1].End
 		if count > 0 && head.Value.Name == "counted" {
@@ -200,13 +225,11 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		}
 	default:
 		// A quote within a few words: مفهوم التنمية “آسيا الوسطى – 2040”.
-		if q := a.quoteAfter(afterHead, to); q >= 0 {
-			c := a.closingQuote(q, to)
-			if c < 0 {
-				return Found{}, 0, false
+		if q := a.quoteAfter(afterHead, to); q >= 0 && !a.closesQuote(q, from) {
+			if c := a.closingQuote(q, to); c >= 0 {
+				nameEnd, spanEnd, quoted = c+1, a.toks[c].End, true
+				break
 			}
-			nameEnd, spanEnd, quoted = c+1, a.toks[c].End, true
-			break
 		}
 		nameEnd = a.nameEnd(i, afterHead, to)
 		if count > 0 && nameEnd > afterHead+1 {
@@ -214,7 +237,7 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			// its complement, it names nothing
 			nameEnd = afterHead + 1
 		}
-		if nameEnd == afterHead && count == 0 {
+		if nameEnd == afterHead && count == 0 && head.Tokens == 1 {
 			return Found{}, 0, false // a bare head noun names nothing
 		}
 		if count == 0 && head.Tokens == 1 && hasArticle(a.toks[i]) && !opensDefiniteName(a.toks[afterHead]) {
@@ -223,6 +246,10 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			return Found{}, 0, false
 		}
 		if head.Value.Name == "proper" && !a.properName(afterHead, min(nameEnd, afterHead+3)) {
+			return Found{}, 0, false
+		}
+		if head.Value.Name == "proper" && nameEnd < to && a.boundary(nameEnd) == "particle" {
+			// إعلان موسكو أن القمة…: the verbal noun "announcing that", not a declaration
 			return Found{}, 0, false
 		}
 		spanEnd = a.toks[nameEnd-1].End
@@ -239,7 +266,16 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		// "استراتيجية حكيمة", "برنامج تدريبي".
 		return Found{}, 0, false
 	}
-	if count == 0 && needsAction[head.Value.Type] && action == "mentioned" {
+	parties := a.parties(i, nameEnd, from, to)
+	if count == 0 && head.Value.Name != "self" && !a.definite(i) && a.onlyQualifiers(afterHead, nameEnd) &&
+		(action == "mentioned" || len(parties) == 0) {
+		// an indefinite document with nothing but adjectives (اتفاق نهائي،
+		// “اتفاق تجاري أوسع”، مذكرة تفاهم) is a mention only when the sentence
+		// reports an event on it and names its parties (وقعت الجزائر والصين
+		// مذكرة تفاهم)
+		return Found{}, 0, false
+	}
+	if count == 0 && needsAction[head.Value.Type] && action == "mentioned" && !a.hasYear(afterHead, nameEnd) {
 		// lists, programmes and strategies are documents when something is
 		// done to them (approved, proposed…); merely mentioned they are
 		// squads, TV shows, weapons programmes, electoral lists.
@@ -250,7 +286,7 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		Name:    cleanName(a.d.Text[span.Start:span.End]),
 		Type:    head.Value.Type,
 		Action:  action,
-		Parties: a.parties(i, nameEnd, from, to),
+		Parties: parties,
 		Year:    a.year(span, from, to),
 		Count:   count,
 	}
@@ -319,7 +355,19 @@ func (a *analysis) anaphoric(i int) bool {
 		return false
 	}
 	k := a.toks[i-1].Stem
-	return k == "هذه" || k == "هذا" || k == "تلك" || k == "ذلك"
+	// أي / أية اتفاق: "any agreement" names none (لم يتم توقيع أي اتفاق نهائي)
+	return k == "هذه" || k == "هذا" || k == "تلك" || k == "ذلك" || k == "اي" || k == "ايه"
+}
+
+// reached reports whether the head noun at i is the object of a verb of
+// reaching (التوصل إلى اتفاق، للتوصل لاتفاق، الوصول إلى اتفاق): the idiom
+// "reach agreement" names no document.
+func (a *analysis) reached(i, from int) bool {
+	p := i - 1
+	if p >= from && (a.toks[p].Key == "الي" || a.toks[p].Key == "لي") {
+		p--
+	}
+	return p >= from && a.boundary(p) == "reach"
 }
 
 func (a *analysis) definite(i int) bool {
@@ -329,10 +377,125 @@ func (a *analysis) definite(i int) bool {
 			return true
 		}
 	}
-	// a construct state (خطة عمل، مفهوم التنمية) is definite through the word after it
-	if i+1 < len(a.toks) {
-		next := a.toks[i+1].Key
-		return strings.HasPrefix(next, "ال")
+	// a construct state (خطة عمل، مفهوم التنمية، اتفاق خفض التصعيد) is
+	// definite through the last word of the chain; a proper noun (اتفاقية
+	// جنيف، اتفاق إيران) or a year (اتفاق 2015) after the head defines it too
+	for k := i + 1; k < len(a.toks) && k <= i+2; k++ {
+		t := a.toks[k]
+		if t.Kind == textdoc.Number {
+			return k == i+1 && isYear(t.Text)
+		}
+		if a.countryAt(k) || a.placeAt(k) {
+			return true
+		}
+		if t.Kind != textdoc.Word || hasTanween(t.Text) || prepositions[t.Key] || stopWords[t.Key] {
+			return false
+		}
+		if strings.HasPrefix(t.Key, "ال") {
+			return true
+		}
+		// the chain goes on only through a bare noun: not a preposition
+		// (اتفاق لحل الخلافات), a pronoun suffix (خطة حكومته), a verb or an
+		// adjective (اتفاق هدنة طويل الأمد)
+		if strings.HasPrefix(t.Key, "ل") || pronounSuffixed(t.Text) || a.boundary(k) != "" || isNisba(t.Key) {
+			return false
+		}
+	}
+	return false
+}
+
+// definiteWord reports whether a word carries the article, possibly behind
+// a conjunction or a preposition (والتعاون، بالمخاطر، للأمن).
+func definiteWord(t textdoc.Token) bool {
+	if t.Kind != textdoc.Word {
+		return false
+	}
+	for _, p := range []string{"ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل", "وبال"} {
+		if strings.HasPrefix(t.Key, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounSuffixed reports whether a word ends in a possessive pronoun
+// (حكومته، بلدها، برامجهم), which makes it definite on its own.
+func pronounSuffixed(s string) bool {
+	s = strings.TrimRight(s, "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+	return strings.HasSuffix(s, "ه") || strings.HasSuffix(s, "ها") || strings.HasSuffix(s, "هم") || strings.HasSuffix(s, "هما")
+}
+
+// isNisba reports whether a folded word has the shape of a relational
+// adjective (تجاري، نهائي، أمنية، نوويا): it ends in ي, يه or يا, and not
+// in ايه (حماية، رعاية are nouns).
+func isNisba(key string) bool {
+	key = strings.TrimPrefix(key, "ال")
+	if len([]rune(key)) < 4 || strings.HasSuffix(key, "ايه") {
+		return false
+	}
+	return strings.HasSuffix(key, "ي") || strings.HasSuffix(key, "يه") || strings.HasSuffix(key, "يا")
+}
+
+// boundary returns the kind of agreement_boundaries.tsv phrase at token k
+// (verb, particle, agent, phrase, adjective, reach), or "".
+func (a *analysis) boundary(k int) string {
+	if k < 0 || k >= len(a.toks) {
+		return ""
+	}
+	if m, ok := a.e.lex.AgreementBoundaries.Longest(a.toks, k, true); ok {
+		return m.Value
+	}
+	// function words (أن، إن) have no clitic readings: match them as written
+	if m, ok := a.e.lex.AgreementBoundaries.Longest(a.toks, k, false); ok {
+		return m.Value
+	}
+	return ""
+}
+
+// onlyQualifiers reports whether the name words [j, end) are all adjectives
+// (or there are none): nisba adjectives (تجاري، نهائي) and the common ones of
+// agreement_boundaries.tsv (جديد، أوسع).
+func (a *analysis) onlyQualifiers(j, end int) bool {
+	for k := j; k < end; k++ {
+		t := a.toks[k]
+		if t.Kind != textdoc.Word {
+			continue
+		}
+		if !isNisba(t.Key) && a.boundary(k) != "adjective" {
+			return false
+		}
+	}
+	return true
+}
+
+// hasYear reports whether a year is part of the name [j, end): برنامج
+// التحول الوطني 2023 is a titled plan even when merely mentioned.
+func (a *analysis) hasYear(j, end int) bool {
+	for k := j; k < end; k++ {
+		if a.toks[k].Kind == textdoc.Number && isYear(a.toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// countryAt reports whether a country name starts at token k.
+func (a *analysis) countryAt(k int) bool {
+	for _, c := range a.countries {
+		if a.d.TokenAt(c.Start) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAt reports whether a gazetteer place (a city, a capital, a region)
+// starts at token k.
+func (a *analysis) placeAt(k int) bool {
+	for _, m := range a.places {
+		if m.From == k && len(m.Entries) > 0 && m.Entries[0].Kind != "adjective" {
+			return true
+		}
 	}
 	return false
 }
@@ -431,6 +594,23 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		}
 		key := arabic.Fold(t.Text)
 		if stopWords[key] {
+			break
+		}
+		if b := a.boundary(k); b != "" && b != "adjective" {
+			break // a verb, a clause particle or an agent phrase: الاتفاق النووي | كان…
+		}
+		// في before a month (في تشرين الثاني/نوفمبر) dates the event
+		if key == "في" && k+1 < to {
+			if _, ok := a.e.lex.Months.Longest(a.toks, k+1, true); ok {
+				break
+			}
+		}
+		// a definite name does not go on with an indefinite conjunct that is
+		// not in construct with a definite word: الاتفاق النووي | وأية قضية
+		if k > j && strings.HasPrefix(key, "و") && len([]rune(key)) > 2 && !definiteWord(t) &&
+			(definiteWord(a.toks[k-1]) || a.placeAt(k-1) || a.countryAt(k-1)) &&
+			(k+1 >= to || !definiteWord(a.toks[k+1])) &&
+			!a.countryAt(k) && !a.placeAt(k) {
 			break
 		}
 		// في followed by a date or a month ends the name; في before a place is part of it,
@@ -566,41 +746,73 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 	}
 	// بين / مع after the name (allowing a closing quote, and a participle,
 	// a year or a pronoun that say when and how it was signed: الموقع عام
-	// 2015 مع إيران، الذي وقعته إيران مع الدول الست)
+	// 2015 مع إيران، الذي وقعته إيران مع الدول الست), but not past a verb
+	// or another document (… ويرتكز على الاتفاق الموقع بين طهران والغرب)
 	k := nameEnd
 	if k < to && isCloseQuote(a.toks[k]) {
 		k++
 	}
 	for s := k; s < to && s < k+6 && a.toks[s].Kind != textdoc.Punct; s++ {
 		if key := arabic.Fold(a.toks[s].Text); key == "بين" || key == "مع" {
-			k = s
+			for _, iso := range a.countryList(s+1, to) {
+				add(iso)
+			}
 			break
 		}
+		if b := a.boundary(s); b == "verb" || b == "particle" {
+			break
+		}
+		if _, ok := a.e.lex.AgreementTypes.Longest(a.toks, s, true); ok {
+			break
+		}
+		// a signing verb after the name with its subject: الذي وقعته إيران،
+		// حيث وقعت مصر و43 دولة إفريقية
+		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, s, true); ok && m.Value == "signed" && !strings.HasPrefix(a.toks[s].Key, "ال") && !strings.HasPrefix(a.toks[s].Key, "ت") {
+			for _, iso := range a.countryList(s+1, to) {
+				add(iso)
+			}
+		}
 	}
-	if k < to {
-		key := arabic.Fold(a.toks[k].Text)
-		if key == "بين" || key == "مع" {
-			k++
-			for _, c := range a.countries {
-				tokIdx := a.d.TokenAt(c.Start)
-				if tokIdx < k {
-					continue
-				}
-				if tokIdx != k {
+	// the signatories listed next to the document: فرنسا وألمانيا وبريطانيا،
+	// هذه الدول الموقعة للاتفاق؛ الاتفاق … من طرف الدول الأخرى الموقعة له
+	// والمتمثلة في فرنسا وألمانيا وبريطانيا
+	for p := max(from, i-4); p < min(to, nameEnd+6); p++ {
+		if a.boundary(p) != "signatories" {
+			continue
+		}
+		m, _ := a.e.lex.AgreementBoundaries.Longest(a.toks, p, true)
+		if p < i {
+			for _, iso := range a.countryListBefore(p, from) {
+				add(iso)
+			}
+		} else {
+			for q := p + m.Tokens; q < to && q < p+m.Tokens+6 && a.toks[q].Kind != textdoc.Punct; q++ {
+				if a.countryAt(q) {
+					for _, iso := range a.countryList(q, to) {
+						add(iso)
+					}
 					break
-				}
-				add(c.Entry.Country.ISO2)
-				k = a.d.TokenAt(c.End-1) + 1
-				if k < to && a.toks[k].Text == "،" {
-					k++
 				}
 			}
 		}
+		break
 	}
 	// joined: the country between the verb and the head noun
 	for p := i - 1; p >= from && p >= i-6; p-- {
 		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, p, true); ok {
 			// the subject of the verb: انضمت طاجيكستان إلى، وقعت الجزائر والصين مذكرة تفاهم
+			// the two countries of the sentence as subject: قادت البلدين إلى توقيع
+			if m.Value == "signed" {
+				for q := max(from, p-3); q < i; q++ {
+					if a.boundary(q) == "dual" {
+						if two := a.twoCountries(from, q); len(two) == 2 {
+							add(two[0])
+							add(two[1])
+						}
+						break
+					}
+				}
+			}
 			if m.Value == "joined" || m.Value == "signed" && a.toks[p].Kind == textdoc.Word && !strings.HasPrefix(a.toks[p].Key, "ت") {
 				for _, c := range a.countries {
 					ti := a.d.TokenAt(c.Start)
@@ -615,6 +827,92 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 	slices.Sort(out)
 	if out == nil {
 		out = []string{}
+	}
+	return out
+}
+
+// countryList returns the countries of a coordinated list that starts at
+// token k (إيران، فرنسا وألمانيا وبريطانيا، الغرب وطهران): words that are not
+// countries may stand in it (الغرب، القوى الكبرى), a preposition, a verb or
+// punctuation other than a comma ends it.
+func (a *analysis) countryList(k, to int) []string {
+	var out []string
+	for q := k; q < to && q < k+10; {
+		t := a.toks[q]
+		if c, ok := a.countryFrom(q); ok {
+			out = append(out, c.Entry.Country.ISO2)
+			q = a.d.TokenAt(c.End-1) + 1
+			continue
+		}
+		if t.Kind == textdoc.Punct && t.Text != "،" && t.Text != "#" || t.Kind == textdoc.Number && len(out) > 0 {
+			break
+		}
+		if t.Text == "،" && !a.countryAt(q+1) {
+			break // مع إيران، فيما نفت الرئاسة الفرنسية: the list has ended
+		}
+		if t.Kind == textdoc.Word && (prepositions[t.Key] || stopWords[t.Key] || a.boundary(q) == "verb" || a.boundary(q) == "particle") {
+			break
+		}
+		if _, ok := a.e.lex.AgreementTypes.Longest(a.toks, q, true); ok {
+			break
+		}
+		q++
+	}
+	return out
+}
+
+// countryListBefore returns the countries listed right before token p
+// (فرنسا وألمانيا وبريطانيا، هذه الدول الموقعة): the list may be followed by a
+// comma and a demonstrative.
+func (a *analysis) countryListBefore(p, from int) []string {
+	var out []string
+	q := p - 1
+	for q >= from && (a.toks[q].Text == "،" || a.toks[q].Stem == "هذه" || a.toks[q].Stem == "هذا") {
+		q--
+	}
+	for q >= from {
+		found := false
+		for _, c := range a.countries {
+			if a.d.TokenAt(c.End-1) == q {
+				out = append(out, c.Entry.Country.ISO2)
+				q = a.d.TokenAt(c.Start) - 1
+				found = true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		if a.toks[q].Text == "،" || a.toks[q].Text == "#" {
+			q--
+			continue
+		}
+		break
+	}
+	return out
+}
+
+func (a *analysis) countryFrom(k int) (countries.Found, bool) {
+	for _, c := range a.countries {
+		if a.d.TokenAt(c.Start) == k {
+			return c, true
+		}
+	}
+	return countries.Found{}, false
+}
+
+// twoCountries returns the distinct countries named in [from, before) when
+// there are exactly two: what البلدين، الجانبين refer to.
+func (a *analysis) twoCountries(from, before int) []string {
+	var out []string
+	lo, hi := a.toks[from].Start, a.toks[before].Start
+	for _, c := range a.countries {
+		if c.Start >= lo && c.End <= hi && !slices.Contains(out, c.Entry.Country.ISO2) {
+			out = append(out, c.Entry.Country.ISO2)
+		}
+	}
+	if len(out) != 2 {
+		return nil
 	}
 	return out
 }

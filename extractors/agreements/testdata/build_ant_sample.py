@@ -1,15 +1,24 @@
 #!/usr/bin/env python3
-"""Rebuild the ANT sample the agreements gold was annotated on.
+"""Rebuild the ANT samples the agreements gold was annotated on.
 
 Usage:
   python3 extractors/agreements/testdata/build_ant_sample.py select  > extractors/agreements/testdata/ant_sample_ids.txt
-  python3 extractors/agreements/testdata/build_ant_sample.py rebuild > /tmp/ant_agreements.jsonl
+  python3 extractors/agreements/testdata/build_ant_sample.py heldout > extractors/agreements/testdata/ant_heldout_ids.txt
+  python3 extractors/agreements/testdata/build_ant_sample.py rebuild [IDS] > /tmp/ant_agreements.jsonl
 
-`select` draws the sample (seed 5, 110 articles) from the ANT multi-source corpus:
-articles whose body contains one of the keywords اتفاق، اتفاقية، معاهدة، مذكرة تفاهم، إعلان,
-whose body is 300-3500 characters long (to keep hand annotation feasible), first
-occurrence of each distinct body only. `rebuild` writes the sample as pipeline input
-(JSON Lines with id, title, text, published), in the order of the id list.
+`select` draws the development sample (seed 5, 110 articles) from the ANT
+multi-source corpus: articles whose body contains one of the keywords اتفاق،
+اتفاقية، معاهدة، مذكرة تفاهم، إعلان, whose body is 300-3500 characters long (to
+keep hand annotation feasible), first occurrence of each distinct body only.
+
+`heldout` draws the held-out test sample (seed 17, 60 articles) from the same
+pool after removing every id of ant_sample_ids.txt. It was drawn and annotated
+(testdata/gold/agreements-ant-heldout.jsonl) before any rule was tuned on it;
+it must never be used for tuning.
+
+`rebuild` writes a sample as pipeline input (JSON Lines with id, title, text,
+published), in the order of the id list: ant_sample_ids.txt by default, or the
+id file given (e.g. ant_heldout_ids.txt).
 The corpus text itself is never committed.
 """
 import json, lzma, os, random, re, sys
@@ -19,7 +28,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.environ.get("KHABAR_SHARED", os.path.join(HERE, "..", "..", "..", "..", "shared"))
 PATH = os.path.join(CORPUS, "corpora", "ant-multisource-v2.1", "ant_multisource_v2.1.jsonl.xz")
 KEYWORDS = re.compile("اتفاق|معاهدة|مذكرة تفاهم|مذكرات تفاهم|إعلان")
-SEED, N = 5, 110
+SEED, N = 5, 110                 # development sample
+HELDOUT_SEED, HELDOUT_N = 17, 60  # held-out test sample
 
 def records():
     with lzma.open(PATH, "rt", encoding="utf-8") as f:
@@ -32,22 +42,36 @@ def published(t):
     except Exception:
         return None
 
+def read_ids(name):
+    path = name if os.path.isabs(name) or os.path.exists(name) else os.path.join(HERE, name)
+    return [l.strip() for l in open(path, encoding="utf-8") if l.strip()]
+
+def pool():
+    seen, out = set(), []
+    for r in records():
+        body = r.get("text") or ""
+        if body in seen:
+            continue
+        seen.add(body)
+        if 300 <= len(body) <= 3500 and KEYWORDS.search(body):
+            out.append(r["id"])
+    return out
+
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else "rebuild"
     if mode == "select":
-        seen, pool = set(), []
-        for r in records():
-            body = r.get("text") or ""
-            if body in seen:
-                continue
-            seen.add(body)
-            if 300 <= len(body) <= 3500 and KEYWORDS.search(body):
-                pool.append(r["id"])
         rng = random.Random(SEED)
-        for i in sorted(rng.sample(pool, N)):
+        for i in sorted(rng.sample(pool(), N)):
             print(i)
         return
-    ids = [l.strip() for l in open(os.path.join(HERE, "ant_sample_ids.txt"), encoding="utf-8") if l.strip()]
+    if mode == "heldout":
+        dev = set(read_ids("ant_sample_ids.txt"))
+        rest = [i for i in pool() if i not in dev]
+        rng = random.Random(HELDOUT_SEED)
+        for i in sorted(rng.sample(rest, HELDOUT_N)):
+            print(i)
+        return
+    ids = read_ids(sys.argv[2] if len(sys.argv) > 2 else "ant_sample_ids.txt")
     want = set(ids)
     got = {}
     for r in records():
