@@ -61,7 +61,6 @@ package eval
 // logged: run with -v.
 
 import (
-	"os/exec"
 	"regexp"
 	"runtime"
 	"sort"
@@ -449,25 +448,6 @@ func TestDateParserSeeds(t *testing.T) {
 // TestDateParserCorpus compares them on the 52-article corpus sample.
 func TestDateParserCorpus(t *testing.T) {
 	t.Parallel()
-	var files []string
-	for _, c := range Corpora {
-		files = append(files, c.File)
-	}
-	needCorpora(t, files...)
-	if _, err := exec.LookPath("xz"); err != nil {
-		t.Skip("skipping: xz not installed (needed to read the .jsonl.xz corpora)")
-	}
-	entries, err := LoadSample("../testdata/gold/corpus-sample.ids")
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, err := LoadGold("../testdata/gold/corpus-sample.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	inputs, err := BuildSample(corporaDir, entries)
-	if err != nil {
-		t.Fatal(err)
-	}
-	compareDateParser(t, "corpus sample", gold, runInputs(t, inputs))
+	gold, rows, _ := corpusSample(t)
+	compareDateParser(t, "corpus sample", gold, rows)
 }

@@ -515,15 +515,22 @@ func (s *scanner) dayRange(i int) (Found, int, bool) {
 	if !ok || b.day != d2 {
 		return Found{}, 0, false
 	}
-	a := b
-	a.day = d1
-	va, ok1 := s.resolve(a, 0)
-	vb, ok2 := s.resolve(b, 0)
+	return s.sameMonthDays(d1, b, start)
+}
+
+// sameMonthDays is the range from day d1 to the day of last, in last's
+// month and year (20 و22 مارس 2023، يوليو 13-15), spanning from start to
+// the end of last.
+func (s *scanner) sameMonthDays(d1 int, last dm, start int) (Found, int, bool) {
+	first := last
+	first.day = d1
+	va, ok1 := s.resolve(first, 0)
+	vb, ok2 := s.resolve(last, 0)
 	v, ok3 := rangeValue(va, vb)
 	if !ok1 || !ok2 || !ok3 {
 		return Found{}, 0, false
 	}
-	return Found{Span: s.span(start, b.next), Value: v, joined: true}, b.next, true
+	return Found{Span: s.span(start, last.next), Value: v, joined: true}, last.next, true
 }
 
 // dayPair reads "13-15" written as one token: two days, the first smaller.
@@ -564,15 +571,7 @@ func (s *scanner) dayRangeToken(i int) (Found, int, bool) {
 			b.year, b.next = y, end
 		}
 	}
-	a := b
-	a.day = d1
-	va, ok1 := s.resolve(a, 0)
-	vb, ok2 := s.resolve(b, 0)
-	v, ok3 := rangeValue(va, vb)
-	if !ok1 || !ok2 || !ok3 {
-		return Found{}, 0, false
-	}
-	return Found{Span: s.span(start, b.next), Value: v, joined: true}, b.next, true
+	return s.sameMonthDays(d1, b, start)
 }
 
 // monthFirstRange: يوليو 13-15، تموز 13 إلى 15، أغسطس 27 إلى 29 2013.
@@ -600,15 +599,7 @@ func (s *scanner) monthFirstRange(i int) (Found, int, bool) {
 	if y, end, ok := s.yearAfterMonth(next); ok {
 		x.year, x.next = y, end
 	}
-	a := x
-	a.day = d1
-	va, ok1 := s.resolve(a, 0)
-	vb, ok2 := s.resolve(x, 0)
-	v, ok3 := rangeValue(va, vb)
-	if !ok1 || !ok2 || !ok3 {
-		return Found{}, 0, false
-	}
-	return Found{Span: s.span(x.start, x.next), Value: v, joined: true}, x.next, true
+	return s.sameMonthDays(d1, x, x.start)
 }
 
 // yearAfterMonth reads an optional ", عام 2024" after a month name.
