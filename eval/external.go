@@ -50,15 +50,16 @@ var Externals = []External{
 		Files:  []string{"fane-gold/NewsFANE_Gold_2014_170K.txt.gz"},
 		FANE:   true,
 		Labels: map[string]string{"Nation": "country"},
-		// Nation is a country named by its name; capitals and cities are
-		// Population-Center and adjectives are mostly untagged, so only our
-		// name mentions are scored.
+		// Nation is a country named by its name (national teams included,
+		// inconsistently); capitals and cities are Population-Center and
+		// adjectives are mostly untagged, so only our name and team
+		// mentions are scored.
 		Keep: func(kind string, r schemas.Row) bool {
 			if kind != "country" {
 				return false
 			}
 			switch r.String("match_kind") {
-			case "name", "short", "official", "variant":
+			case "name", "short", "official", "variant", "team":
 				return true
 			}
 			return false

@@ -49,6 +49,8 @@ type Entry struct {
 	// article: the text must carry it too (الرياض, not the given name
 	// رياض; السلفادور, not سلفادور دالي).
 	article uint64
+	// bareFirst: the first word must not carry the article (NoArticle).
+	bareFirst bool
 }
 
 // NeedsArticle reports whether word i of the form must carry the article
@@ -71,6 +73,9 @@ const (
 	// ambiguous between places: it counts only when the article's context
 	// supports it.
 	NeedsContext = "needs_context"
+	// NoArticle marks a form that names the place only without the article:
+	// written with it, it is another word (بوتان Bhutan, البوتان butane).
+	NoArticle = "no_article"
 	// CitySameAsCountry marks a city and its country that share the name
 	// (الجزائر، تونس، الكويت): either reading is the same country.
 	CitySameAsCountry = "city_same_as_country"
@@ -238,6 +243,7 @@ func (g *Gazetteer) insert(e *Entry) {
 		}
 		i++
 	}
+	e.bareFirst = e.Has(NoArticle)
 	n := g.root
 	for _, k := range keys {
 		if n.next == nil {

@@ -95,17 +95,23 @@ func (g *Gazetteer) longestAt(toks []textdoc.Token, i, to int) (Match, bool) {
 // carry it in the text (articles: bit k for the k-th word of the match).
 func withArticles(entries []*Entry, articles uint64) []*Entry {
 	for k, e := range entries {
-		if e.article&^articles == 0 {
+		if articlesAgree(e, articles) {
 			continue
 		}
 		// at least one entry fails: copy the ones that pass
 		out := append([]*Entry(nil), entries[:k]...)
 		for _, e := range entries[k+1:] {
-			if e.article&^articles == 0 {
+			if articlesAgree(e, articles) {
 				out = append(out, e)
 			}
 		}
 		return out
 	}
 	return entries
+}
+
+// articlesAgree reports whether the words of e that need the article carry
+// it, and its first word does not when the form is only ever bare.
+func articlesAgree(e *Entry, articles uint64) bool {
+	return e.article&^articles == 0 && !(e.bareFirst && articles&1 != 0)
 }

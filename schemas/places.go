@@ -14,8 +14,13 @@ package schemas
 //   - adjective_position: a form that is both a name and an adjective
 //     (السعودية، السورية) right after a definite word is the adjective
 //     (الحكومة السعودية), and so is such a form written with the article
-//     when the name never takes it (اللاعب التشيلي فرناندو).
-var ResolvedBy = []string{"unique", "context", "diacritics", "city_cue", "city_same_as_country", "adjective_position"}
+//     when the name never takes it (اللاعب التشيلي فرناندو);
+//   - team_cue: the word before makes the country its national team
+//     (منتخب مصر، لاعبي إيطاليا): match_kind team;
+//   - sports_context: the sentence is a sports report (a score, مباراة،
+//     تصفيات…) and the country is a side, not the place of play: match_kind
+//     team.
+var ResolvedBy = []string{"unique", "context", "diacritics", "city_cue", "city_same_as_country", "adjective_position", "team_cue", "sports_context"}
 
 // PlaceKinds are the allowed places.kind values (the kinds of
 // gazetteer/data/places.tsv except adjective: أوروبي، عربي are not places).

@@ -332,7 +332,7 @@ func moneyTable() *Table {
 }
 
 // MatchKinds are the allowed countries.match_kind values.
-var MatchKinds = []string{"name", "short", "official", "variant", "adjective", "capital", "city"}
+var MatchKinds = []string{"name", "short", "official", "variant", "adjective", "capital", "city", "team"}
 
 func countriesTable() *Table {
 	cols := append(mentionColumns("country reference"),
@@ -340,7 +340,7 @@ func countriesTable() *Table {
 		Column{Name: "iso3", Kind: String, Doc: "ISO 3166-1 alpha-3 code", Check: iso3166Alpha3},
 		Column{Name: "name_en", Kind: String, Doc: "English short name (CLDR)", Check: nonEmpty},
 		Column{Name: "name_ar", Kind: String, Doc: "Arabic short name (CLDR)", Check: nonEmpty},
-		Column{Name: "match_kind", Kind: String, Doc: "what the surface is: the country's name, a short or official name, a spelling variant, an adjective (الأوزبكي), its capital or a city", Enum: MatchKinds},
+		Column{Name: "match_kind", Kind: String, Doc: "what the surface is: the country's name, a short or official name, a spelling variant, an adjective (الأوزبكي), its capital, a city, or the country's name standing for its national team in a sports report (team: فازت نيجيريا على النيجر 2 - 1)", Enum: MatchKinds},
 		Column{Name: "confidence", Kind: Float64, Doc: "0–1: how sure the matcher is that this is a reference to the country",
 			Check: &Check{Rule: "unit_interval", Doc: "between 0 and 1", OK: func(v any) bool { f, _ := v.(float64); return f > 0 && f <= 1 }}},
 		Column{Name: "resolved_by", Kind: String, Nullable: true, Doc: "how the reading was chosen (see ResolvedBy in schemas/places.go)", Enum: ResolvedBy},

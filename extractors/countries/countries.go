@@ -44,6 +44,7 @@ const (
 	namePart   = "name_part"
 	otherSense = "other_sense"
 	cityCue    = "city"
+	teamCue    = "team"
 )
 
 // cueKey identifies a cue: the folded key of the word before and the form
@@ -64,7 +65,7 @@ func mustCues() map[cueKey]string {
 			form = strings.Join(gazetteer.FormKeys(form), " ")
 		}
 		switch eff := r.Get("effect"); eff {
-		case namePart, otherSense, cityCue:
+		case namePart, otherSense, cityCue, teamCue:
 			out[cueKey{arabic.Key(r.Get("cue")), form}] = eff
 		default:
 			panic(fmt.Sprintf("extractors/countries/data/cues.tsv:%d: unknown effect %q", r.Line, eff))
@@ -74,10 +75,15 @@ func mustCues() map[cueKey]string {
 }
 
 // Extractor finds country references.
-type Extractor struct{ gaz *gazetteer.Gazetteer }
+type Extractor struct {
+	gaz *gazetteer.Gazetteer
+	lex *lexicon.Lexicon // scale words, which tell a range (1 - 2 مليون) from a score
+}
 
 // New builds the extractor.
-func New(res *resources.Resources) *Extractor { return &Extractor{gaz: res.Gazetteer} }
+func New(res *resources.Resources) *Extractor {
+	return &Extractor{gaz: res.Gazetteer, lex: res.Lexicon}
+}
 
 // Table is schemas.Countries.
 func (*Extractor) Table() *schemas.Table { return schemas.Countries }
@@ -87,13 +93,16 @@ func (*Extractor) Table() *schemas.Table { return schemas.Countries }
 var kindRank = map[string]int{"name": 0, "short": 1, "official": 2, "variant": 3, "adjective": 4, "capital": 5, "city": 6}
 
 // confidence by match kind: a country's own name is near certain; a city
-// stands for its country less surely.
-var confidence = map[string]float64{"name": 0.99, "short": 0.97, "official": 0.99, "variant": 0.95, "adjective": 0.9, "capital": 0.85, "city": 0.8}
+// stands for its country less surely; a sports side is the country's team.
+var confidence = map[string]float64{"name": 0.99, "short": 0.97, "official": 0.99, "variant": 0.95, "adjective": 0.9, "capital": 0.85, "city": 0.8, "team": 0.9}
 
 // Found is one resolved country reference.
 type Found struct {
 	textdoc.Span
-	Entry      *gazetteer.Entry
+	Entry *gazetteer.Entry
+	// Kind is the match_kind: the entry's kind, or "team" when the country
+	// stands for its national team.
+	Kind       string
 	Confidence float64
 	ResolvedBy string // one of schemas.ResolvedBy
 }
@@ -108,7 +117,7 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 			Set("iso3", c.ISO3).
 			Set("name_en", c.NameEN).
 			Set("name_ar", c.NameAR).
-			Set("match_kind", f.Entry.Kind).
+			Set("match_kind", f.Kind).
 			Set("confidence", f.Confidence).
 			Set("resolved_by", f.ResolvedBy)
 		out = append(out, resources.Mention{Span: f.Span, Row: row})
@@ -150,16 +159,36 @@ func (e *Extractor) find(d *textdoc.Document, from, to int) []Found {
 		}
 	}
 	names := quotedNames(d)
+	sports := map[int]bool{} // sentence index → is a sports report, computed on demand
 	var out []Found
 	for _, m := range all {
 		if m.From < from || m.To > to || insideName(names, m) {
 			continue
 		}
-		if f, ok := e.read(d, m, context, tails); ok {
-			out = append(out, f)
+		f, ok := e.read(d, m, context, tails)
+		if !ok {
+			continue
 		}
+		if f.Kind != "team" && isName(f.Kind) && !locative(d, m.From, m.Start) && !parenthesised(d, m) {
+			s := d.SentenceIndex(m.Start)
+			is, seen := sports[s]
+			if !seen {
+				is = e.sportsSentence(d.Tokens, d.TokenAt(d.Sentences[s].Start), d.TokenAt(d.Sentences[s].End))
+				sports[s] = is
+			}
+			if is {
+				f.Kind, f.Confidence, f.ResolvedBy = "team", confidence["team"], "sports_context"
+			}
+		}
+		out = append(out, f)
 	}
 	return out
+}
+
+// isName reports whether a match kind names the country itself (not an
+// adjective, a capital or a city).
+func isName(kind string) bool {
+	return kind == "name" || kind == "short" || kind == "official" || kind == "variant"
 }
 
 // read decides what one match refers to, if it is a country reference.
@@ -175,10 +204,18 @@ func (e *Extractor) read(d *textdoc.Document, m gazetteer.Match, context map[str
 		entries, by = es, "diacritics"
 	}
 	keys := matchKeys(d, m)
+	team := false
 	if eff := cueBefore(d, m.From, keys); eff != "" {
 		direct := notAdjectives(entries)
 		switch {
 		case len(direct) == 0:
+		case eff == teamCue:
+			// منتخب مصر is Egypt's team; فريق برشلونة is a club, which
+			// does not stand for Spain
+			if entries = ofKinds(entries, "name", "short", "official", "variant"); len(entries) == 0 {
+				return Found{}, false
+			}
+			by, team = "team_cue", true
 		case eff == cityCue:
 			if cities := ofKinds(entries, "capital", "city"); len(cities) > 0 {
 				entries, by = cities, "city_cue"
@@ -227,7 +264,11 @@ func (e *Extractor) read(d *textdoc.Document, m gazetteer.Match, context map[str
 	default:
 		by = "unique"
 	}
-	return Found{Span: m.Span, Entry: entry, Confidence: conf, ResolvedBy: by}, true
+	kind := entry.Kind
+	if team {
+		kind, conf = "team", confidence["team"]
+	}
+	return Found{Span: m.Span, Entry: entry, Kind: kind, Confidence: conf, ResolvedBy: by}, true
 }
 
 // matchKeys is the match's form as the gazetteer keys it: the first word's

@@ -49,11 +49,12 @@ var kindOrder = []string{"name", "short", "official", "variant", "adjective", "c
 
 // Flags a form may carry.
 const (
-	flagContext  = "needs_context"
-	flagSameCity = "city_same_as_country"
+	flagContext   = "needs_context"
+	flagSameCity  = "city_same_as_country"
+	flagNoArticle = "no_article"
 )
 
-var validFlags = map[string]bool{flagContext: true, flagSameCity: true}
+var validFlags = map[string]bool{flagContext: true, flagSameCity: true, flagNoArticle: true}
 
 // Kinds of non-country places in places.tsv.
 var placeKinds = map[string]bool{
