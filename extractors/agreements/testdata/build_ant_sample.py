@@ -4,6 +4,7 @@
 Usage:
   python3 extractors/agreements/testdata/build_ant_sample.py select  > extractors/agreements/testdata/ant_sample_ids.txt
   python3 extractors/agreements/testdata/build_ant_sample.py heldout > extractors/agreements/testdata/ant_heldout_ids.txt
+  python3 extractors/agreements/testdata/build_ant_sample.py heldout2 > extractors/agreements/testdata/ant_heldout2_ids.txt
   python3 extractors/agreements/testdata/build_ant_sample.py rebuild [IDS] > /tmp/ant_agreements.jsonl
 
 `select` draws the development sample (seed 5, 110 articles) from the ANT
@@ -16,9 +17,14 @@ pool after removing every id of ant_sample_ids.txt. It was drawn and annotated
 (testdata/gold/agreements-ant-heldout.jsonl) before any rule was tuned on it;
 it must never be used for tuning.
 
+`heldout2` draws a second held-out test sample (seed 31, 80 articles) from the
+same pool after removing every id of ant_sample_ids.txt and ant_heldout_ids.txt.
+It was annotated blind (testdata/gold/agreements-ant-heldout2.jsonl), without
+looking at the extractor's output on it; it must never be used for tuning.
+
 `rebuild` writes a sample as pipeline input (JSON Lines with id, title, text,
 published), in the order of the id list: ant_sample_ids.txt by default, or the
-id file given (e.g. ant_heldout_ids.txt).
+id file given (e.g. ant_heldout_ids.txt, ant_heldout2_ids.txt).
 The corpus text itself is never committed.
 """
 import json, lzma, os, random, re, sys
@@ -30,6 +36,7 @@ PATH = os.path.join(CORPUS, "corpora", "ant-multisource-v2.1", "ant_multisource_
 KEYWORDS = re.compile("اتفاق|معاهدة|مذكرة تفاهم|مذكرات تفاهم|إعلان")
 SEED, N = 5, 110                 # development sample
 HELDOUT_SEED, HELDOUT_N = 17, 60  # held-out test sample
+HELDOUT2_SEED, HELDOUT2_N = 31, 80  # second held-out test sample
 
 def records():
     with lzma.open(PATH, "rt", encoding="utf-8") as f:
@@ -69,6 +76,13 @@ def main():
         rest = [i for i in pool() if i not in dev]
         rng = random.Random(HELDOUT_SEED)
         for i in sorted(rng.sample(rest, HELDOUT_N)):
+            print(i)
+        return
+    if mode == "heldout2":
+        used = set(read_ids("ant_sample_ids.txt")) | set(read_ids("ant_heldout_ids.txt"))
+        rest = [i for i in pool() if i not in used]
+        rng = random.Random(HELDOUT2_SEED)
+        for i in sorted(rng.sample(rest, HELDOUT2_N)):
             print(i)
         return
     ids = read_ids(sys.argv[2] if len(sys.argv) > 2 else "ant_sample_ids.txt")
