@@ -209,6 +209,9 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	if openBefore {
 		closeBefore = a.closingQuote(i-1, to)
 	}
+	if head.Value.Name == "proper" && closeBefore < 0 && afterHead < to && a.announcerAt(afterHead) {
+		return Found{}, 0, false // إعلان وكالة “موديز”: a body announcing
+	}
 	switch {
 	case closeBefore > i:
 		// “إعلان خجند”: the whole quote is the name. (A quote that is
@@ -217,6 +220,11 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		nameEnd, spanEnd, quoted = closeBefore, a.toks[closeBefore-1].End, true
 	case head.Value.Name == "self" || head.Value.Name == "counted":
 		nameEnd, spanEnd = afterHead, a.toks[afterHead-1].End
+		if head.Value.Name == "self" && afterHead < to && strings.HasPrefix(a.toks[afterHead].Key, "لل") &&
+			a.toks[afterHead].Start == a.toks[afterHead-1].End+1 && a.boundary(afterHead) == "" {
+			// البيان الختامي للقمة: the meeting it closes belongs to the name
+			nameEnd, spanEnd = afterHead+1, a.toks[afterHead].End
+		}
 		if count > 0 && head.Value.Name == "counted" {
 			// مذكرات تفاهم / اتفاقيات تعاون: the complement noun stays
 			if e := a.nameEnd(i, afterHead, to); e > afterHead && e <= afterHead+2 {
@@ -226,7 +234,8 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	default:
 		// A quote within a few words: مفهوم التنمية “آسيا الوسطى – 2040”.
 		if q := a.quoteAfter(afterHead, to); q >= 0 && !a.closesQuote(q, from) {
-			if c := a.closingQuote(q, to); c >= 0 {
+			// a quoted epithet after a name is not its title: الاتفاق النووي “المترنح”
+			if c := a.closingQuote(q, to); c >= 0 && !(q > afterHead && c == q+2 && definiteWord(a.toks[q+1])) {
 				nameEnd, spanEnd, quoted = c+1, a.toks[c].End, true
 				break
 			}
@@ -248,8 +257,9 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		if head.Value.Name == "proper" && !a.properName(afterHead, min(nameEnd, afterHead+3)) {
 			return Found{}, 0, false
 		}
-		if head.Value.Name == "proper" && nameEnd < to && a.boundary(nameEnd) == "particle" {
-			// إعلان موسكو أن القمة…: the verbal noun "announcing that", not a declaration
+		if head.Value.Name == "proper" && a.announcement(afterHead, nameEnd, to) {
+			// إعلان موسكو أن القمة…، إعلان بيونغيانغ تعليق اختباراتها،
+			// إعلان وكالة موديز: the verbal noun "announcing", not a declaration
 			return Found{}, 0, false
 		}
 		spanEnd = a.toks[nameEnd-1].End
@@ -275,7 +285,8 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		// مذكرة تفاهم)
 		return Found{}, 0, false
 	}
-	if count == 0 && needsAction[head.Value.Type] && action == "mentioned" && !a.hasYear(afterHead, nameEnd) {
+	if count == 0 && needsAction[head.Value.Type] && action == "mentioned" && !a.hasYear(afterHead, nameEnd) &&
+		!(quoted && head.Value.Type == "concept") {
 		// lists, programmes and strategies are documents when something is
 		// done to them (approved, proposed…); merely mentioned they are
 		// squads, TV shows, weapons programmes, electoral lists.
@@ -437,8 +448,21 @@ func isNisba(key string) bool {
 }
 
 // boundary returns the kind of agreement_boundaries.tsv phrase at token k
-// (verb, particle, agent, phrase, adjective, reach), or "".
+// (verb, particle, agent, phrase, adjective, reach, signatories, dual), or
+// "". Announcers are asked for apart (announcerAt): they end nothing but
+// an إعلان.
 func (a *analysis) boundary(k int) string {
+	if b := a.anyBoundary(k); b != "announcer" {
+		return b
+	}
+	return ""
+}
+
+// announcerAt reports whether a body that announces (وكالة، الحكومة) is
+// named at token k.
+func (a *analysis) announcerAt(k int) bool { return a.anyBoundary(k) == "announcer" }
+
+func (a *analysis) anyBoundary(k int) string {
 	if k < 0 || k >= len(a.toks) {
 		return ""
 	}
@@ -450,6 +474,28 @@ func (a *analysis) boundary(k int) string {
 		return m.Value
 	}
 	return ""
+}
+
+// announcement reports whether a proper head noun (إعلان) right before the
+// words [j, end) is the verbal noun "announcing": followed by a clause
+// particle (إعلان موسكو أن…), or by its proper name and then a bare
+// object (إعلان بيونغيانغ تعليق اختباراتها),
+// where a declaration's name goes on with a preposition, a definite word
+// or a participle (إعلان طشقند بشأن…، إعلان خجند الصادر).
+func (a *analysis) announcement(j, end, to int) bool {
+	if end < to && a.boundary(end) == "particle" {
+		return true
+	}
+	for _, m := range a.places {
+		if m.From != j || m.To >= to || m.To > end {
+			continue
+		}
+		t := a.toks[m.To]
+		return t.Kind == textdoc.Word && !definiteWord(t) && !prepositions[t.Key] && !isNisba(t.Key) &&
+			!hasTanween(t.Text) && !strings.HasPrefix(t.Key, "ل") && !strings.HasPrefix(t.Key, "ب") &&
+			!strings.HasPrefix(t.Key, "و") && a.boundary(m.To) == ""
+	}
+	return false
 }
 
 // onlyQualifiers reports whether the name words [j, end) are all adjectives
@@ -525,7 +571,9 @@ var stopWords = foldSet("التي", "الذي", "الذين", "اللذين", "�
 
 // needsAction are the types that are documents only when something is
 // done to them.
-var needsAction = map[string]bool{"list": true, "programme": true, "strategy": true}
+// A concept is one too (مفهوم حقوق الإنسان is the notion, not a document),
+// unless its name is quoted.
+var needsAction = map[string]bool{"list": true, "programme": true, "strategy": true, "concept": true}
 
 func isYear(s string) bool {
 	n, err := strconv.Atoi(arabic.ASCIIDigits(s))
@@ -598,6 +646,15 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		}
 		if b := a.boundary(k); b != "" && b != "adjective" {
 			break // a verb, a clause particle or an agent phrase: الاتفاق النووي | كان…
+		}
+		// a name does not open with a conjunct (الاتفاق | والاتحاد الأوروبي),
+		// and after a nisba adjective an indefinite conjunct starts another
+		// phrase (الاتفاق النووي الإيراني | وطبيعة التعامل); a definite one
+		// may go on with the name (للأمن الإقليمي والاستقرار)
+		if conj := strings.HasPrefix(key, "و") && len([]rune(key)) > 3; conj &&
+			(k == j && strings.HasPrefix(key, "وال") ||
+				k > j && !definiteWord(t) && isNisba(a.toks[k-1].Key) && definiteWord(a.toks[k-1]) && !a.countryAt(k) && !a.placeAt(k)) {
+			break
 		}
 		// في before a month (في تشرين الثاني/نوفمبر) dates the event
 		if key == "في" && k+1 < to {

@@ -254,15 +254,38 @@ func (s *scanner) month(i int) (time.Month, int, bool) {
 	if m, ok := s.lex.Months.Longest(s.toks, i, false); ok {
 		return time.Month(m.Value), i + m.Tokens, true
 	}
-	// "شباط/فبراير": two names of the same month joined by a slash.
+	// "شباط/فبراير": two names of the same month joined by a slash; either
+	// may be a two-word name (تشرين الثاني/نوفمبر، نوفمبر/تشرين الثاني).
 	if left, right, found := strings.Cut(s.toks[i].Text, "/"); found {
 		a, aok := s.monthWord(left)
 		b, bok := s.monthWord(right)
 		if aok && bok && a == b {
 			return a, i + 1, true
 		}
+		if i+1 < len(s.toks) && s.toks[i+1].Start == s.toks[i].End+1 {
+			b, bok = s.monthWords(right, s.toks[i+1].Text)
+			if aok && bok && a == b {
+				return a, i + 2, true
+			}
+		}
+	}
+	if i+1 < len(s.toks) && s.toks[i+1].Start == s.toks[i].End+1 {
+		if left, right, found := strings.Cut(s.toks[i+1].Text, "/"); found {
+			a, aok := s.monthWords(s.toks[i].Text, left)
+			b, bok := s.monthWord(right)
+			if aok && bok && a == b {
+				return a, i + 2, true
+			}
+		}
 	}
 	return 0, 0, false
+}
+
+// monthWords reads a two-word month name (تشرين الثاني، كانون الأول).
+func (s *scanner) monthWords(first, second string) (time.Month, bool) {
+	toks := []textdoc.Token{textdoc.NewWord(first), textdoc.NewWord(second)}
+	m, ok := s.lex.Months.Longest(toks, 0, false)
+	return time.Month(m.Value), ok && m.Tokens == 2
 }
 
 func (s *scanner) monthWord(w string) (time.Month, bool) {
