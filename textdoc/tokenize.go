@@ -23,6 +23,16 @@ const (
 type Token struct {
 	Span
 	Text string // Text == Document.Text[Start:End]
+	// The analysis of Text (Key, Stem, Readings, Kind) is shared by every
+	// token of the same word through the word cache: a token is then 40
+	// bytes instead of 96, which halves what tokenising allocates and what
+	// the collector scans, and a repeated word costs one pointer.
+	*Analysis
+}
+
+// Analysis is what the tokenizer derives from a token's text alone. It is
+// shared between tokens and must not be modified.
+type Analysis struct {
 	Key  string // arabic.Fold(Text): the matching form
 	Stem string // arabic.Key(Text): the matching form without the article
 	// Readings are the word's matching keys with proclitics peeled in every
@@ -268,33 +278,32 @@ func peel(t Token) []Token {
 func newToken(text string, s, e int) Token { return mkToken(s, e, text[s:e]) }
 
 func mkToken(s, e int, tok string) Token {
-	t := Token{Span: Span{s, e}, Text: tok}
-	if w, ok := words.get(tok); ok {
-		t.Key, t.Stem, t.Kind, t.Readings = w.key, w.stem, w.kind, w.readings
-		return t
-	}
-	t.Key, t.Stem = arabic.Fold(tok), arabic.Key(tok)
+	return Token{Span: Span{s, e}, Text: tok, Analysis: words.analysis(tok)}
+}
+
+// analyse derives a word's Analysis from its text.
+func analyse(tok string) *Analysis {
+	a := &Analysis{Key: arabic.Fold(tok), Stem: arabic.Key(tok)}
 	r, _ := utf8.DecodeRuneInString(tok)
 	switch {
 	case arabic.IsDigit(r):
-		t.Kind = Number
+		a.Kind = Number
 	case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
-		t.Kind = Word
+		a.Kind = Word
 	default:
-		t.Kind = Punct
+		a.Kind = Punct
 		// a lone symbol such as $ is punctuation; anything with letters after it is a word
 		for _, r2 := range tok {
 			if unicode.IsLetter(r2) {
-				t.Kind = Word
+				a.Kind = Word
 				break
 			}
 		}
 	}
-	if t.Kind == Word {
-		t.Readings = arabic.Candidates(tok)
+	if a.Kind == Word {
+		a.Readings = arabic.Candidates(tok)
 	}
-	words.put(tok, wordInfo{key: t.Key, stem: t.Stem, kind: t.Kind, readings: t.Readings})
-	return t
+	return a
 }
 
 // NewWord builds a token for a word outside any document (lexicon lookups

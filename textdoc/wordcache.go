@@ -4,16 +4,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-
-	"github.com/khabar-data/khabar/arabic"
 )
-
-// wordInfo is what the tokenizer derives from a word's text alone.
-type wordInfo struct {
-	key, stem string
-	kind      TokenKind
-	readings  []arabic.Candidate
-}
 
 // wordCache remembers the analysis of words already seen. News vocabulary
 // is Zipfian, so most tokens are repeats; folding and peeling clitics once
@@ -21,9 +12,9 @@ type wordInfo struct {
 // tokenisation. The cache is bounded (it stops growing when full, so memory
 // stays flat over any corpus). Each word is written once and then only
 // read, from every worker: the case sync.Map is built for (reads take no
-// lock). Readings slices are shared between tokens and must not be modified.
+// lock). Analyses are shared between tokens and must not be modified.
 type wordCache struct {
-	m    sync.Map // string → wordInfo
+	m    sync.Map // string → *Analysis
 	size atomic.Int64
 }
 
@@ -33,21 +24,21 @@ const maxWords = 1 << 18
 
 var words = &wordCache{}
 
-func (c *wordCache) get(w string) (wordInfo, bool) {
-	v, ok := c.m.Load(w)
-	if !ok {
-		return wordInfo{}, false
+// analysis returns the analysis of word w, from the cache or made now.
+func (c *wordCache) analysis(w string) *Analysis {
+	if v, ok := c.m.Load(w); ok {
+		return v.(*Analysis)
 	}
-	return v.(wordInfo), true
-}
-
-func (c *wordCache) put(w string, info wordInfo) {
+	a := analyse(w)
 	if c.size.Load() >= maxWords {
-		return
+		return a
 	}
 	// w is a slice of an article's text: a copy keeps the article from
 	// being pinned in memory by the cache
-	if _, loaded := c.m.LoadOrStore(strings.Clone(w), info); !loaded {
+	v, loaded := c.m.LoadOrStore(strings.Clone(w), a)
+	if !loaded {
 		c.size.Add(1)
 	}
+	// when another worker stored the same word first, share its analysis
+	return v.(*Analysis)
 }
