@@ -100,7 +100,7 @@ func Clean(text string, parseDate func(string) (time.Time, bool)) Cleaned {
 			keep[i] = false
 		case mayMatch(l, keywordFirst) && keywordLine.MatchString(l):
 			keep[i] = false
-		case strings.ContainsAny(l, "»›>") && breadcrumb.MatchString(l) && strings.Count(l, "»")+strings.Count(l, "›") >= 1 && len([]rune(l)) < 300:
+		case hasCrumbMark(l) && breadcrumb.MatchString(l) && len([]rune(l)) < 300:
 			parts := breadcrumb.Split(l, -1)
 			crumbTitle = strings.TrimSpace(parts[len(parts)-1])
 			crumbAt = i
@@ -157,6 +157,14 @@ func Clean(text string, parseDate func(string) (time.Time, bool)) Cleaned {
 	return c
 }
 
+// hasCrumbMark reports whether a line holds a » or › (a breadcrumb trail
+// needs one; > alone is not enough). It is tested before the breadcrumb
+// pattern because it is cheap: strings.Contains searches for a multi-byte
+// mark by its bytes, where ContainsAny would decode every rune.
+func hasCrumbMark(l string) bool {
+	return strings.Contains(l, "»") || strings.Contains(l, "›")
+}
+
 func hasArabicLetter(s string) bool {
 	for _, r := range s {
 		if arabic.IsArabicLetter(r) {
@@ -166,8 +174,20 @@ func hasArabicLetter(s string) bool {
 	return false
 }
 
+// wordCount counts the runs of non-space runes in s (what strings.Fields
+// would return, without building the slice: the first line tried as a
+// headline is often a whole paragraph).
 func wordCount(s string) int {
-	return len(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) }))
+	n, inWord := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			n++
+		}
+	}
+	return n
 }
 
 func looksLikeHeadline(line string) bool {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -110,4 +111,12 @@ func keys(m map[rune]bool) string {
 	}
 	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
 	return string(rs)
+}
+
+func TestWordCount(t *testing.T) {
+	for _, s := range []string{"", " ", "كلمة", " قال  الوزير\tأمس\n", "a\u00a0b", "١٢ ٣"} {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	}
 }
