@@ -1,6 +1,7 @@
 package textdoc
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -52,8 +53,26 @@ func (c *wordCache) analysis(w string) *Analysis {
 // analyses (nothing is analysed twice) and it is bounded, so memory stays
 // flat.
 type localWords struct {
-	m map[string]*Analysis
+	// hot is a small direct-mapped table in front of m: m's lookups cost
+	// a few cache misses each (its table and keys span MBs), which made
+	// them most of tokenising; the few thousand commonest words, which
+	// make most tokens, stay in these 64 KB and resolve with one hash and
+	// one comparison.
+	hot [hotSlots]hotSlot
+	m   map[string]*Analysis
 }
+
+// hotSlot is a word's hash and analysis (whose word field is the word).
+type hotSlot struct {
+	hash uint64
+	a    *Analysis
+}
+
+const hotSlots = 1 << 12
+
+// hotSeed seeds the hot tables' hash; which words share a slot changes
+// only speed, never a result.
+var hotSeed = maphash.MakeSeed()
 
 // maxLocalWords bounds a front map (a few MB): news vocabulary is
 // Zipfian, so the first 64k distinct words cover most tokens.
@@ -92,15 +111,24 @@ func (lw *localWords) analysis(w string) *Analysis {
 	if lw == nil {
 		return words.analysis(w)
 	}
-	if a, ok := lw.m[w]; ok {
-		return a
+	h := maphash.String(hotSeed, w)
+	slot := &lw.hot[h&(hotSlots-1)]
+	if slot.hash == h && slot.a != nil && slot.a.word == w {
+		return slot.a
 	}
-	a := words.analysis(w)
-	// the key is the shared cache's copy of the word, never a slice of
-	// the article (which it would pin); words the full cache did not keep
-	// are not kept in front either
-	if a.word != "" && len(lw.m) < maxLocalWords {
-		lw.m[a.word] = a
+	a, ok := lw.m[w]
+	if !ok {
+		a = words.analysis(w)
+		// the key is the shared cache's copy of the word, never a slice
+		// of the article (which it would pin); words the full cache did
+		// not keep are not kept in front either
+		if a.word != "" && len(lw.m) < maxLocalWords {
+			lw.m[a.word] = a
+		}
+	}
+	if a.word != "" {
+		// the last word seen takes the slot: frequent words keep coming back
+		slot.hash, slot.a = h, a
 	}
 	return a
 }
