@@ -3,6 +3,7 @@ package arabic
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestFold(t *testing.T) {
@@ -137,6 +138,17 @@ func TestPeeledBytes(t *testing.T) {
 	for _, tt := range tests {
 		if got := tt.word[PeeledBytes(tt.word, tt.n):]; got != tt.want {
 			t.Errorf("PeeledBytes(%q, %d) leaves %q, want %q", tt.word, tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestFoldPeelsLikeText checks what lexicon.NumberAt relies on: folding a
+// word without its proclitic و ب ل ف gives its key without that letter.
+func TestFoldPeelsLikeText(t *testing.T) {
+	for _, w := range []string{"وخمسة", "بعشرين", "لمئتي", "فألف", "واً", "وًا", "بـخمسة", "و", "بإثنين", "وَثلاثة"} {
+		_, s0 := utf8.DecodeRuneInString(w)
+		if got, want := Fold(w)[s0:], Fold(w[s0:]); got != want {
+			t.Errorf("Fold(%q)[%d:] = %q, Fold(%q) = %q", w, s0, got, w[s0:], want)
 		}
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -260,3 +262,7 @@ func (p *Phrases[T]) Begins(key string) bool {
 	_, ok := p.byFirst[key]
 	return ok
 }
+
+// Firsts yields the matching key of every word a phrase starts with (the
+// keys Begins accepts), in no particular order.
+func (p *Phrases[T]) Firsts() iter.Seq[string] { return maps.Keys(p.byFirst) }

@@ -55,7 +55,10 @@ func (lex *Lexicon) NumberAt(toks []textdoc.Token, i int) (NumberMatch, bool) {
 		return n, true
 	}
 	t := toks[i]
-	var firsts []numberStart
+	// at most two readings; a local array keeps this call, made for nearly
+	// every token by three extractors, from allocating
+	var firstsBuf [2]numberStart
+	firsts := firstsBuf[:0]
 	first := t.Key
 	// 1،234،567: the tokenizer splits at the Arabic comma; groups of three
 	// digits glued to it on both sides are one number
@@ -87,7 +90,10 @@ func (lex *Lexicon) NumberAt(toks []textdoc.Token, i int) (NumberMatch, bool) {
 		} else {
 			firsts = append(firsts, numberStart{first, 0})
 			if r0, s0 := utf8.DecodeRuneInString(t.Text); strings.ContainsRune("وبلف", r0) {
-				firsts = append(firsts, numberStart{arabic.Fold(t.Text[s0:]), s0})
+				// Fold maps each of these letters to itself and looks only
+				// at an alef's neighbours, so folding the rest of the word
+				// gives the rest of the token's key: no need to fold again
+				firsts = append(firsts, numberStart{t.Key[s0:], s0})
 			}
 		}
 	} else {

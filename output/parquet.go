@@ -61,7 +61,9 @@ func rowType(t *schemas.Table) reflect.Type {
 		fields[i] = reflect.StructField{
 			Name: fmt.Sprintf("C%d", i),
 			Type: typ,
-			Tag:  reflect.StructTag(fmt.Sprintf(`parquet:"%s,zstd"`, tag)),
+			// no compression in the tag: the writer's default (pageCodec,
+			// zstd) applies, which a tag would override with parquet-go's
+			Tag: reflect.StructTag(fmt.Sprintf(`parquet:"%s"`, tag)),
 		}
 	}
 	return reflect.StructOf(fields)
@@ -152,7 +154,7 @@ func newParquetWriter(w io.Writer, t *schemas.Table, typ reflect.Type, toolVersi
 		parquet.KeyValueMetadata(MetaSchemaVersion, schemas.Version),
 		parquet.KeyValueMetadata(MetaToolVersion, toolVersion),
 		parquet.KeyValueMetadata(MetaTable, t.Name),
-		parquet.Compression(&parquet.Zstd),
+		parquet.Compression(pageCodec),
 		parquet.CreatedBy("khabar", toolVersion, ""),
 	}, extra...)
 	return parquet.NewWriter(w, opts...)

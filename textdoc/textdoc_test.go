@@ -133,7 +133,7 @@ func TestFastPathMatchesProse(t *testing.T) {
 		`وتم تصحيف "خزلجيته" إلى "جزّ لحيته" (كما نشر) في العدد الأخير.`,
 	}
 	for _, s := range sentences {
-		fast := splitWhitespace(nil, s, 0, s)
+		fast := splitWhitespace(nil, s, 0, s, nil)
 		var viaProse []Token
 		doc, err := prose.NewDocument(s, prose.WithTagging(false), prose.WithSegmentation(false), prose.WithExtraction(false))
 		if err != nil {
@@ -145,7 +145,7 @@ func TestFastPathMatchesProse(t *testing.T) {
 			if !ok {
 				t.Fatalf("prose token %q not aligned", pt.Text)
 			}
-			viaProse = splitPiece(viaProse, s, st, s[st:en])
+			viaProse = splitPiece(viaProse, s, st, s[st:en], nil)
 			cursor = en
 		}
 		if len(fast) != len(viaProse) {

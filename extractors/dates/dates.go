@@ -11,6 +11,8 @@ package dates
 
 import (
 	"fmt"
+	"iter"
+	"maps"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -25,6 +27,10 @@ import (
 // Extractor finds dates.
 type Extractor struct {
 	lex *lexicon.Lexicon
+	// starts holds the keys known() accepts: the cues and the first words
+	// of the month, Hijri month, weekday and date-word phrases, gathered
+	// once so that the pre-check run on every word is one lookup, not five
+	starts map[string]bool
 	// ForwardWeekdays resolves a bare weekday (يوم الثلاثاء، الخميس) to the
 	// next such day after the reference date, as Duckling does. Off by
 	// default: news reports what happened, and a bare weekday in an article
@@ -34,7 +40,20 @@ type Extractor struct {
 }
 
 // New builds the extractor.
-func New(res *resources.Resources) *Extractor { return &Extractor{lex: res.Lexicon} }
+func New(res *resources.Resources) *Extractor {
+	return &Extractor{lex: res.Lexicon, starts: startWords(res.Lexicon)}
+}
+
+// startWords gathers the keys a date can start with (see known).
+func startWords(lex *lexicon.Lexicon) map[string]bool {
+	starts := maps.Clone(cues)
+	for _, firsts := range []iter.Seq[string]{lex.Months.Firsts(), lex.DateWords.Firsts(), lex.Weekdays.Firsts(), lex.HijriMonths.Firsts()} {
+		for k := range firsts {
+			starts[k] = true
+		}
+	}
+	return starts
+}
 
 // Table is schemas.Dates.
 func (*Extractor) Table() *schemas.Table { return schemas.Dates }
@@ -109,7 +128,7 @@ func (e *Extractor) Find(d *textdoc.Document) []Found {
 }
 
 func (e *Extractor) find(d *textdoc.Document) []Found {
-	s := scanner{lex: e.lex, toks: d.Tokens, ref: d.RefDate, forward: e.ForwardWeekdays}
+	s := scanner{lex: e.lex, starts: e.starts, toks: d.Tokens, ref: d.RefDate, forward: e.ForwardWeekdays}
 	var out []Found
 	for i := 0; i < len(s.toks); {
 		if !s.canStart(i) {
@@ -130,9 +149,10 @@ func (e *Extractor) find(d *textdoc.Document) []Found {
 }
 
 type scanner struct {
-	lex  *lexicon.Lexicon
-	toks []textdoc.Token
-	ref  time.Time
+	lex    *lexicon.Lexicon
+	starts map[string]bool // Extractor.starts
+	toks   []textdoc.Token
+	ref    time.Time
 	// forward resolves a bare weekday (يوم الثلاثاء) to the next one after
 	// the reference date instead of the last one on or before it.
 	forward bool
@@ -190,9 +210,9 @@ func (s *scanner) canStart(i int) bool {
 	}
 }
 
-func (s *scanner) known(k string) bool {
-	return cues[k] || s.lex.Months.Begins(k) || s.lex.DateWords.Begins(k) || s.lex.Weekdays.Begins(k) || s.lex.HijriMonths.Begins(k)
-}
+// known reports whether k is a cue or the first word of a month, date
+// word, weekday or Hijri month phrase.
+func (s *scanner) known(k string) bool { return s.starts[k] }
 
 // --- token helpers ---------------------------------------------------------
 
