@@ -308,6 +308,20 @@ func analyse(tok string) *Analysis {
 	if a.Kind == Word {
 		a.Readings = arabic.Candidates(tok)
 	}
+	// the stem and the readings' keys are often the key itself: pointing
+	// to one copy keeps the cached analyses (which the collector traces in
+	// every cycle) smaller
+	if a.Stem == a.Key {
+		a.Stem = a.Key
+	}
+	for i, c := range a.Readings {
+		switch c.Key {
+		case a.Key:
+			a.Readings[i].Key = a.Key
+		case a.Stem:
+			a.Readings[i].Key = a.Stem
+		}
+	}
 	return a
 }
 
