@@ -37,7 +37,8 @@ type Analysis struct {
 	Stem string // arabic.Key(Text): the matching form without the article
 	// Readings are the word's matching keys with proclitics peeled in every
 	// way (arabic.Candidates), computed once here because every extractor
-	// asks for them; nil for numbers and punctuation.
+	// asks for them; empty for a word too short to peel, nil for numbers
+	// and punctuation.
 	Readings []arabic.Candidate
 	Kind     TokenKind // word, number or punctuation
 	word     string    // the word, as the shared cache keys it ("" when not cached)
@@ -307,6 +308,11 @@ func analyse(tok string) *Analysis {
 	}
 	if a.Kind == Word {
 		a.Readings = arabic.Candidates(tok)
+		if a.Readings == nil {
+			// a word too short to peel has no reading: say so once here,
+			// rather than have every Candidates call peel it again
+			a.Readings = []arabic.Candidate{}
+		}
 	}
 	// the stem and the readings' keys are often the key itself: pointing
 	// to one copy keeps the cached analyses (which the collector traces in
@@ -329,11 +335,5 @@ func analyse(tok string) *Analysis {
 // of a single word).
 func NewWord(w string) Token { return mkToken(nil, 0, len(w), w) }
 
-// Candidates returns the token's readings (see Readings), computing them
-// for a token not made by the tokeniser.
-func (t Token) Candidates() []arabic.Candidate {
-	if t.Readings != nil || t.Kind != Word {
-		return t.Readings
-	}
-	return arabic.Candidates(t.Text)
-}
+// Candidates returns the token's readings (see Readings).
+func (t Token) Candidates() []arabic.Candidate { return t.Readings }
