@@ -360,11 +360,16 @@ func processOne(cfg Config, in Input, exs []extractors.Extractor, dateReader *da
 	sentences := textdoc.Segment(c.Text)
 	stop()
 	stop = t.Start("tokenize")
-	tokens := textdoc.Tokenize(c.Text, sentences)
+	buf := tokenBufs.Get().(*[]textdoc.Token)
+	tokens := textdoc.AppendTokens((*buf)[:0], c.Text, sentences)
 	stop()
 	d := textdoc.Build(c.Text, ref, sentences, tokens)
 
 	a = &articleOut{id: id, text: []rune(c.Text), mentions: extractAll(d, id, exs, t), note: note}
+	// nothing made from d holds its tokens (rows copy what they need and
+	// d's memos die with it), so the slice serves the next article
+	*buf = tokens[:0]
+	tokenBufs.Put(buf)
 
 	row := schemas.Articles.NewRow().
 		Set("article_id", id).
@@ -395,6 +400,9 @@ func processOne(cfg Config, in Input, exs []extractors.Extractor, dateReader *da
 	a.article = row
 	return a, nil
 }
+
+// tokenBufs holds token slices for reuse (see processOne).
+var tokenBufs = sync.Pool{New: func() any { return new([]textdoc.Token) }}
 
 // extractAll runs every extractor on d and returns the mention rows by table.
 func extractAll(d *textdoc.Document, articleID string, exs []extractors.Extractor, t *Timings) map[string][]schemas.Row {
