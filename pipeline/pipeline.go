@@ -288,6 +288,9 @@ func processInput(cfg Config, in Input, exs []extractors.Extractor, dateReader *
 		stop := t.Start("validate")
 		validateArticle(a, r)
 		stop()
+		// the code points were only for validation, which copies what it keeps
+		*a.runes = a.text[:0]
+		runeBufs.Put(a.runes)
 		r.inShard = inShard(cfg, a.id)
 	}
 	if cfg.Cache != nil {
@@ -312,7 +315,8 @@ type articleOut struct {
 	note     string // something the manifest should say about an article read fine
 	id       string
 	article  schemas.Row
-	text     []rune
+	text     []rune  // the text as code points, which offsets count, in runes
+	runes    *[]rune // from runeBufs, given back after validation
 	mentions map[string][]schemas.Row
 }
 
@@ -365,7 +369,12 @@ func processOne(cfg Config, in Input, exs []extractors.Extractor, dateReader *da
 	stop()
 	d := textdoc.Build(c.Text, ref, sentences, tokens)
 
-	a = &articleOut{id: id, text: []rune(c.Text), mentions: extractAll(d, id, exs, t), note: note}
+	runes := runeBufs.Get().(*[]rune)
+	codePoints := (*runes)[:0]
+	for _, r := range c.Text { // as []rune(c.Text) would, into a reused slice
+		codePoints = append(codePoints, r)
+	}
+	a = &articleOut{id: id, text: codePoints, runes: runes, mentions: extractAll(d, id, exs, t), note: note}
 	// nothing made from d holds its tokens (rows copy what they need and
 	// d's memos die with it), so the slice serves the next article
 	*buf = tokens[:0]
@@ -401,8 +410,12 @@ func processOne(cfg Config, in Input, exs []extractors.Extractor, dateReader *da
 	return a, nil
 }
 
-// tokenBufs holds token slices for reuse (see processOne).
-var tokenBufs = sync.Pool{New: func() any { return new([]textdoc.Token) }}
+// tokenBufs and runeBufs hold token and code-point slices for reuse (see
+// processOne and processInput).
+var (
+	tokenBufs = sync.Pool{New: func() any { return new([]textdoc.Token) }}
+	runeBufs  = sync.Pool{New: func() any { return new([]rune) }}
+)
 
 // extractAll runs every extractor on d and returns the mention rows by table.
 func extractAll(d *textdoc.Document, articleID string, exs []extractors.Extractor, t *Timings) map[string][]schemas.Row {
