@@ -19,6 +19,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/khabar-data/khabar/extractors"
 	"github.com/khabar-data/khabar/extractors/dates"
@@ -457,7 +458,9 @@ func shadowed(d *textdoc.Document, exs []extractors.Extractor, found [][]extract
 // ArticleID is the stable id of an article text: the first 64 bits of its
 // SHA-256, in hex.
 func ArticleID(text string) string {
-	sum := sha256.Sum256([]byte(text))
+	// hashed in place: []byte(text) copied every article's text (5% of
+	// what a run allocated); Sum256 only reads its argument
+	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(text), len(text)))
 	return hex.EncodeToString(sum[:8])
 }
 
