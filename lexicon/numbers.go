@@ -133,3 +133,44 @@ func (lex *Lexicon) canStartNumber(f numberStart) bool {
 	_, ok := lex.Numbers.Lookup(f.key)
 	return ok
 }
+
+// Numbers remembers NumberAt over one document's tokens: the money and
+// percentage extractors both ask at nearly every token, and most tokens
+// are no number (a byte each here; the numbers found go in a map).
+type Numbers struct {
+	lex   *Lexicon
+	toks  []textdoc.Token
+	state []uint8 // per token: 0 not read yet, 1 no number, 2 a number (in found)
+	found map[int]NumberMatch
+}
+
+// NumbersIn returns the Numbers of d, shared by every extractor of d.
+func (lex *Lexicon) NumbersIn(d *textdoc.Document) *Numbers {
+	type memoKey struct{ lex *Lexicon }
+	return textdoc.Memo(d, memoKey{lex}, func() *Numbers {
+		return &Numbers{lex: lex, toks: d.Tokens, state: make([]uint8, len(d.Tokens))}
+	})
+}
+
+// At is NumberAt(d.Tokens, i), read once per token.
+func (n *Numbers) At(i int) (NumberMatch, bool) {
+	if i < 0 || i >= len(n.state) {
+		return n.lex.NumberAt(n.toks, i)
+	}
+	switch n.state[i] {
+	case 1:
+		return NumberMatch{}, false
+	case 2:
+		return n.found[i], true
+	}
+	m, ok := n.lex.NumberAt(n.toks, i)
+	if !ok {
+		n.state[i] = 1
+		return m, false
+	}
+	if n.found == nil {
+		n.found = map[int]NumberMatch{}
+	}
+	n.state[i], n.found[i] = 2, m
+	return m, true
+}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -158,7 +157,7 @@ type Writer struct {
 type parquetStream struct {
 	file *os.File
 	w    *parquet.Writer
-	typ  reflect.Type
+	rows []parquet.Row // one row, reused (see appendParquetRow)
 }
 
 type jsonlStream struct {
@@ -197,7 +196,7 @@ func NewWriter(outDir string, formats []string, toolVersion string, timings *pip
 			return nil, err
 		}
 		typ := rowType(t)
-		w.parquet[t.Name] = &parquetStream{file: f, typ: typ, w: newParquetWriter(f, t, typ, toolVersion, parquet.MaxRowsPerRowGroup(rowGroupRows(t)))}
+		w.parquet[t.Name] = &parquetStream{file: f, w: newParquetWriter(f, t, typ, toolVersion, parquet.MaxRowsPerRowGroup(rowGroupRows(t))), rows: []parquet.Row{nil}}
 		if slices.Contains(formats, "jsonl") {
 			jf, err := stage.Create(t.Name + ".jsonl")
 			if err != nil {
@@ -247,7 +246,11 @@ func (w *Writer) append(t *schemas.Table, rows []schemas.Row) error {
 	w.rows[t.Name] += len(rows)
 	ps := w.parquet[t.Name]
 	for _, r := range rows {
-		if err := ps.w.Write(toStruct(ps.typ, r).Interface()); err != nil {
+		// one row per call, as parquet.Writer.Write would, so that row
+		// groups end where they always did
+		ps.rows[0] = appendParquetRow(ps.rows[0][:0], r)
+		_, err := ps.w.WriteRows(ps.rows)
+		if err != nil {
 			return fmt.Errorf("%s.parquet: %w", t.Name, err)
 		}
 		if js := w.jsonl[t.Name]; js != nil {

@@ -24,9 +24,20 @@ type Document struct {
 	Sentences []Span
 	Tokens    []Token
 
-	runeOffset []int32 // runeOffset[b] = code points before byte b, for each rune start and len(Text)
-	memo       map[any]any
+	// runeMarks[k] is the first rune start at or after byte k×runeMarkStep
+	// and the code points before it; runeCount is the code points in all.
+	// RuneOffset counts on from a mark: a table for every byte was 4 bytes
+	// per byte of text, a tenth of what a run allocated.
+	runeMarks []runeMark
+	runeCount int
+	memo      map[any]any
 }
+
+// runeMark is a rune start and the number of code points before it.
+type runeMark struct{ at, n int32 }
+
+// runeMarkStep is the byte distance between rune marks.
+const runeMarkStep = 64
 
 // Fresh returns a copy of d sharing its text, sentences and tokens but
 // none of its memoised results: benchmarks that run an extractor on the
@@ -65,22 +76,17 @@ func New(text string, refDate time.Time) *Document {
 // (the pipeline times those stages separately).
 func Build(text string, refDate time.Time, sentences []Span, tokens []Token) *Document {
 	d := &Document{Text: text, RefDate: refDate, Sentences: sentences, Tokens: tokens}
-	d.runeOffset = make([]int32, len(text)+1)
+	d.runeMarks = make([]runeMark, 0, len(text)/runeMarkStep+1)
 	n := int32(0)
+	// ranging over a string yields every rune start, an invalid byte
+	// counting as a rune of its own, as the code points published do
 	for i := range text {
-		d.runeOffset[i] = n
+		for len(d.runeMarks)*runeMarkStep <= i {
+			d.runeMarks = append(d.runeMarks, runeMark{int32(i), n})
+		}
 		n++
 	}
-	// Fill the bytes inside multi-byte runes with the rune's own offset so a
-	// lookup never lands on garbage; only rune starts are meaningful.
-	last := int32(0)
-	for i := 0; i < len(text); i++ {
-		if i > 0 && d.runeOffset[i] == 0 {
-			d.runeOffset[i] = last
-		}
-		last = d.runeOffset[i]
-	}
-	d.runeOffset[len(text)] = n
+	d.runeCount = int(n)
 	return d
 }
 
@@ -88,8 +94,30 @@ func Build(text string, refDate time.Time, sentences []Span, tokens []Token) *Do
 func (d *Document) HasRefDate() bool { return !d.RefDate.IsZero() }
 
 // RuneOffset converts a byte offset of Text (at a rune boundary) to a code
-// point offset.
-func (d *Document) RuneOffset(byteOff int) int { return int(d.runeOffset[byteOff]) }
+// point offset; inside a multi-byte rune it gives that rune's offset.
+func (d *Document) RuneOffset(byteOff int) int {
+	if byteOff == len(d.Text) {
+		return d.runeCount
+	}
+	k := byteOff / runeMarkStep
+	if k >= len(d.runeMarks) || int(d.runeMarks[k].at) > byteOff {
+		// byteOff is inside the rune that starts before mark k (or
+		// before the end, when the text's last rune holds it)
+		if k >= len(d.runeMarks) {
+			return d.runeCount - 1
+		}
+		return int(d.runeMarks[k].n) - 1
+	}
+	m := d.runeMarks[k]
+	n := int(m.n) - 1
+	for i := range d.Text[m.at:] {
+		if int(m.at)+i > byteOff {
+			break
+		}
+		n++
+	}
+	return n
+}
 
 // SentenceIndex returns the index of the sentence that holds byte offset b
 // (the last sentence starting at or before b).

@@ -2,6 +2,7 @@ package textdoc
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/jdkato/prose/v2"
 	"testing"
@@ -157,4 +158,46 @@ func TestFastPathMatchesProse(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestRuneOffsetEveryByte compares RuneOffset at every byte offset with a
+// table built the plain way (each rune start numbered, the bytes inside a
+// rune given its number), on texts whose multi-byte and invalid runes
+// straddle the marks RuneOffset counts from.
+func TestRuneOffsetEveryByte(t *testing.T) {
+	long := strings.Repeat("قال الوزير ", 20)
+	for _, text := range []string{
+		"", "a", "ب", "😀", strings.Repeat("a", 63) + "😀b", strings.Repeat("a", 62) + "😀😀",
+		strings.Repeat("ب", 40) + "\xff\x80" + strings.Repeat("x", 70) + "\xe2\x82", long + "😀" + long,
+		strings.Repeat("a", 64), strings.Repeat("a", 65) + "ب",
+	} {
+		want := make([]int, len(text)+1)
+		n := 0
+		for i := range text {
+			want[i] = n
+			n++
+		}
+		want[len(text)] = n
+		for i := 1; i < len(text); i++ {
+			if !isRangeStart(text, i) {
+				want[i] = want[i-1]
+			}
+		}
+		d := Build(text, time.Time{}, nil, nil)
+		for b := 0; b <= len(text); b++ {
+			if got := d.RuneOffset(b); got != want[b] {
+				t.Errorf("%q: RuneOffset(%d) = %d, want %d", text, b, got, want[b])
+			}
+		}
+	}
+}
+
+// isRangeStart reports whether ranging over text yields an index i.
+func isRangeStart(text string, i int) bool {
+	for j := range text {
+		if j == i {
+			return true
+		}
+	}
+	return false
 }

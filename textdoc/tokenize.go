@@ -37,7 +37,8 @@ type Analysis struct {
 	Stem string // arabic.Key(Text): the matching form without the article
 	// Readings are the word's matching keys with proclitics peeled in every
 	// way (arabic.Candidates), computed once here because every extractor
-	// asks for them; nil for numbers and punctuation.
+	// asks for them; empty for a word too short to peel, nil for numbers
+	// and punctuation.
 	Readings []arabic.Candidate
 	Kind     TokenKind // word, number or punctuation
 	word     string    // the word, as the shared cache keys it ("" when not cached)
@@ -58,7 +59,13 @@ func Tokenize(text string, sentences []Span) []Token {
 	// Arabic news averages about 6 bytes per token (5-letter words in
 	// 2-byte letters, plus spaces and punctuation): sizing for that avoids
 	// regrowing a slice of large structs a dozen times per article
-	out := make([]Token, 0, len(text)/9+8)
+	return AppendTokens(make([]Token, 0, len(text)/9+8), text, sentences)
+}
+
+// AppendTokens is Tokenize appending to out, so that a caller tokenising
+// article after article can reuse one slice (the pipeline does: token
+// slices were an eighth of what a run allocated).
+func AppendTokens(out []Token, text string, sentences []Span) []Token {
 	lw := takeLocalWords()
 	defer lw.release()
 	for _, s := range sentences {
@@ -307,6 +314,25 @@ func analyse(tok string) *Analysis {
 	}
 	if a.Kind == Word {
 		a.Readings = arabic.Candidates(tok)
+		if a.Readings == nil {
+			// a word too short to peel has no reading: say so once here,
+			// rather than have every Candidates call peel it again
+			a.Readings = []arabic.Candidate{}
+		}
+	}
+	// the stem and the readings' keys are often the key itself: pointing
+	// to one copy keeps the cached analyses (which the collector traces in
+	// every cycle) smaller
+	if a.Stem == a.Key {
+		a.Stem = a.Key
+	}
+	for i, c := range a.Readings {
+		switch c.Key {
+		case a.Key:
+			a.Readings[i].Key = a.Key
+		case a.Stem:
+			a.Readings[i].Key = a.Stem
+		}
 	}
 	return a
 }
@@ -315,11 +341,5 @@ func analyse(tok string) *Analysis {
 // of a single word).
 func NewWord(w string) Token { return mkToken(nil, 0, len(w), w) }
 
-// Candidates returns the token's readings (see Readings), computing them
-// for a token not made by the tokeniser.
-func (t Token) Candidates() []arabic.Candidate {
-	if t.Readings != nil || t.Kind != Word {
-		return t.Readings
-	}
-	return arabic.Candidates(t.Text)
-}
+// Candidates returns the token's readings (see Readings).
+func (t Token) Candidates() []arabic.Candidate { return t.Readings }

@@ -12,12 +12,23 @@ import (
 // per distinct word instead of once per token is the largest saving in
 // tokenisation. The cache is bounded (it stops growing when full, so memory
 // stays flat over any corpus). Each word is written once and then only
-// read, from every worker: the case sync.Map is built for (reads take no
-// lock). Analyses are shared between tokens and must not be modified.
+// read, from every worker. Analyses are shared between tokens and must not
+// be modified.
+//
+// It is asked only when a tokeniser's own tables (localWords) miss, so
+// plain maps behind read-write locks, sharded by hash, are quick enough;
+// they replaced a sync.Map whose hash-trie nodes were a quarter of the
+// cache's memory, all of it pointers the collector traced in every cycle
+// (the collector was ~19% of the CPU of a whole-ANT run).
 type wordCache struct {
-	m    sync.Map // string → *Analysis
+	shards [wordShards]struct {
+		sync.RWMutex
+		m map[string]*Analysis
+	}
 	size atomic.Int64
 }
+
+const wordShards = 64
 
 // maxWords bounds the cache at about 262k distinct words (tens of MB at
 // most).
@@ -25,24 +36,39 @@ const maxWords = 1 << 18
 
 var words = &wordCache{}
 
-// analysis returns the analysis of word w, from the cache or made now.
-func (c *wordCache) analysis(w string) *Analysis {
-	if v, ok := c.m.Load(w); ok {
-		return v.(*Analysis)
+// analysis returns the analysis of word w, whose hash (with wordSeed) is h,
+// from the cache or made now.
+func (c *wordCache) analysis(w string, h uint64) *Analysis {
+	sh := &c.shards[h%wordShards]
+	sh.RLock()
+	a, ok := sh.m[w]
+	sh.RUnlock()
+	if ok {
+		return a
 	}
-	a := analyse(w)
+	a = analyse(w)
 	if c.size.Load() >= maxWords {
 		return a
 	}
-	// w is a slice of an article's text: a copy keeps the article from
-	// being pinned in memory by the cache
-	a.word = strings.Clone(w)
-	v, loaded := c.m.LoadOrStore(a.word, a)
-	if !loaded {
-		c.size.Add(1)
+	sh.Lock()
+	defer sh.Unlock()
+	if first, ok := sh.m[w]; ok {
+		// another worker stored the same word meanwhile: share its analysis
+		return first
 	}
-	// when another worker stored the same word first, share its analysis
-	return v.(*Analysis)
+	// w is a slice of an article's text: a copy keeps the article from
+	// being pinned in memory by the cache (the key is one when the word is
+	// its own matching form)
+	a.word = a.Key
+	if a.word != w {
+		a.word = strings.Clone(w)
+	}
+	if sh.m == nil {
+		sh.m = map[string]*Analysis{}
+	}
+	sh.m[a.word] = a
+	c.size.Add(1)
+	return a
 }
 
 // localWords is one tokenising goroutine's own map in front of the shared
@@ -70,9 +96,9 @@ type hotSlot struct {
 
 const hotSlots = 1 << 12
 
-// hotSeed seeds the hot tables' hash; which words share a slot changes
-// only speed, never a result.
-var hotSeed = maphash.MakeSeed()
+// wordSeed seeds the hash that picks a word's hot slot and cache shard;
+// which words share a slot or shard changes only speed, never a result.
+var wordSeed = maphash.MakeSeed()
 
 // maxLocalWords bounds a front map (a few MB): news vocabulary is
 // Zipfian, so the first 64k distinct words cover most tokens.
@@ -108,17 +134,17 @@ func (lw *localWords) release() {
 // the shared cache (remembering it in front). A nil lw uses the shared
 // cache only.
 func (lw *localWords) analysis(w string) *Analysis {
+	h := maphash.String(wordSeed, w)
 	if lw == nil {
-		return words.analysis(w)
+		return words.analysis(w, h)
 	}
-	h := maphash.String(hotSeed, w)
 	slot := &lw.hot[h&(hotSlots-1)]
 	if slot.hash == h && slot.a != nil && slot.a.word == w {
 		return slot.a
 	}
 	a, ok := lw.m[w]
 	if !ok {
-		a = words.analysis(w)
+		a = words.analysis(w, h)
 		// the key is the shared cache's copy of the word, never a slice
 		// of the article (which it would pin); words the full cache did
 		// not keep are not kept in front either

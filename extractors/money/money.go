@@ -68,6 +68,7 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 // first taking the scale and currency written after the second.
 func (e *Extractor) Find(d *textdoc.Document) []Found {
 	toks := d.Tokens
+	nums := e.lex.NumbersIn(d)      // shared with the percentages extractor
 	var context map[string]evidence // countries named in the article, computed on demand
 	ctx := func() map[string]evidence {
 		if context == nil {
@@ -77,12 +78,12 @@ func (e *Extractor) Find(d *textdoc.Document) []Found {
 	}
 	var out []Found
 	for i := 0; i < len(toks); {
-		if pair, next, ok := e.rangeAt(toks, i, ctx); ok {
+		if pair, next, ok := e.rangeAt(toks, nums, i, ctx); ok {
 			out = append(out, pair...)
 			i = next
 			continue
 		}
-		a, ok := e.amountAt(toks, i)
+		a, ok := e.amountAt(toks, nums, i)
 		if !ok {
 			i++
 			continue
@@ -106,7 +107,7 @@ type amount struct {
 
 // amountAt reads [symbol] number [scale…] currency|symbol, or a scale word
 // standing for its own count (مليار دولار، ملياري دولار), at token i.
-func (e *Extractor) amountAt(toks []textdoc.Token, i int) (amount, bool) {
+func (e *Extractor) amountAt(toks []textdoc.Token, nums *lexicon.Numbers, i int) (amount, bool) {
 	start := toks[i].Start
 	j := i
 	var symbol []lexicon.Currency
@@ -120,7 +121,7 @@ func (e *Extractor) amountAt(toks []textdoc.Token, i int) (amount, bool) {
 		word = textdoc.Span{Start: toks[i].Start, End: toks[j-1].End}
 	}
 	var value, scale float64
-	if num, ok := e.lex.NumberAt(toks, j); ok {
+	if num, ok := nums.At(j); ok {
 		if symbol == nil {
 			start = num.Start
 		}
@@ -177,7 +178,7 @@ var (
 
 // rangeAt reads "من X إلى Y currency", "بين X و Y currency" (also ما بين)
 // and "X-Y currency" at token i.
-func (e *Extractor) rangeAt(toks []textdoc.Token, i int, ctx func() map[string]evidence) ([]Found, int, bool) {
+func (e *Extractor) rangeAt(toks []textdoc.Token, nums *lexicon.Numbers, i int, ctx func() map[string]evidence) ([]Found, int, bool) {
 	t := toks[i]
 	if t.Kind == textdoc.Number {
 		return e.rangeToken(toks, i, ctx)
@@ -186,11 +187,11 @@ func (e *Extractor) rangeAt(toks []textdoc.Token, i int, ctx func() map[string]e
 		return nil, 0, false
 	}
 	j := i + 1
-	n1, ok := e.lex.NumberAt(toks, j)
+	n1, ok := nums.At(j)
 	if !ok {
 		return nil, 0, false
 	}
-	if _, standsAlone := e.amountAt(toks, j); standsAlone {
+	if _, standsAlone := e.amountAt(toks, nums, j); standsAlone {
 		return nil, 0, false // من 2.4 مليار دولار إلى …: each amount stands alone
 	}
 	k := n1.Next
@@ -200,7 +201,7 @@ func (e *Extractor) rangeAt(toks []textdoc.Token, i int, ctx func() map[string]e
 	if k >= len(toks) {
 		return nil, 0, false
 	}
-	second, ok := e.amountAt(toks, k)
+	second, ok := e.amountAt(toks, nums, k)
 	if !ok {
 		return nil, 0, false
 	}

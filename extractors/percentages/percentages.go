@@ -72,17 +72,18 @@ func (e *Extractor) Find(d *textdoc.Document) []Found {
 
 func (e *Extractor) find(d *textdoc.Document) []Found {
 	toks := d.Tokens
+	nums := e.lex.NumbersIn(d) // shared with the money extractor
 	var out []Found
 	for i := 0; i < len(toks); {
 		// ٪30: the sign before the figure
 		if isSign(toks[i]) && i+1 < len(toks) && toks[i+1].Kind == textdoc.Number && toks[i+1].Start == toks[i].End {
-			if n, ok := e.lex.NumberAt(toks, i+1); ok && n.Next == i+2 && !(i+2 < len(toks) && isSign(toks[i+2])) {
+			if n, ok := nums.At(i + 1); ok && n.Next == i+2 && !(i+2 < len(toks) && isSign(toks[i+2])) {
 				out = append(out, Found{Span: textdoc.Span{Start: toks[i].Start, End: toks[i+1].End}, Value: n.Value, Qualifier: e.qualifierBefore(toks, i)})
 				i += 2
 				continue
 			}
 		}
-		n, ok := e.lex.NumberAt(toks, i)
+		n, ok := nums.At(i)
 		if !ok {
 			i++
 			continue
@@ -98,7 +99,7 @@ func (e *Extractor) find(d *textdoc.Document) []Found {
 			k++
 		}
 		if k > n.Next || (k < len(toks) && strings.HasPrefix(toks[k].Key, "و")) {
-			if n2, ok := e.lex.NumberAt(toks, k); ok && n2.Value > n.Value {
+			if n2, ok := nums.At(k); ok && n2.Value > n.Value {
 				if end, ok := e.percentAfter(toks, n2.Next); ok {
 					q := e.qualifierBefore(toks, i)
 					out = append(out,
