@@ -173,7 +173,7 @@ func (e *Extractor) find(d *textdoc.Document, from, to int) []Found {
 			s := d.SentenceIndex(m.Start)
 			is, seen := sports[s]
 			if !seen {
-				is = e.sportsSentence(d.Tokens, d.TokenAt(d.Sentences[s].Start), d.TokenAt(d.Sentences[s].End))
+				is = e.sportsReportAt(d, m.Start)
 				sports[s] = is
 			}
 			if is {

@@ -216,10 +216,7 @@ func scoreFANE(sents []faneSentence, e *Extractor, scope map[string]bool) faneSc
 		}
 		sc.gold += len(gold)
 		sc.found += len(found)
-		sports := func(b int) bool {
-			s := d.Sentences[d.SentenceIndex(b)]
-			return e.sportsSentence(d.Tokens, d.TokenAt(s.Start), d.TokenAt(s.End))
-		}
+		sports := func(b int) bool { return e.sportsReportAt(d, b) }
 		for _, f := range found {
 			if !sports(f.Span.Start) {
 				sc.offFound++

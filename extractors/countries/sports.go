@@ -75,6 +75,13 @@ func (e *Extractor) sportsSentence(toks []textdoc.Token, from, to int) bool {
 	return false
 }
 
+// sportsReportAt reports whether the sentence of d that holds byte b is a
+// sports report.
+func (e *Extractor) sportsReportAt(d *textdoc.Document, b int) bool {
+	s := d.Sentences[d.SentenceIndex(b)]
+	return e.sportsSentence(d.Tokens, d.TokenAt(s.Start), d.TokenAt(s.End))
+}
+
 // sportsKeys are the keys a word is looked up by: as written (الشوط keeps
 // its article), then with its proclitics peeled.
 func sportsKeys(t textdoc.Token) []string {

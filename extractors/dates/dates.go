@@ -283,7 +283,7 @@ func (s *scanner) month(i int) (time.Month, int, bool) {
 			return a, i + 1, true
 		}
 		if i+1 < len(s.toks) && s.toks[i+1].Start == s.toks[i].End+1 {
-			b, bok = s.monthWords(right, s.toks[i+1].Text)
+			b, bok = s.monthWord(right, s.toks[i+1].Text)
 			if aok && bok && a == b {
 				return a, i + 2, true
 			}
@@ -291,7 +291,7 @@ func (s *scanner) month(i int) (time.Month, int, bool) {
 	}
 	if i+1 < len(s.toks) && s.toks[i+1].Start == s.toks[i].End+1 {
 		if left, right, found := strings.Cut(s.toks[i+1].Text, "/"); found {
-			a, aok := s.monthWords(s.toks[i].Text, left)
+			a, aok := s.monthWord(s.toks[i].Text, left)
 			b, bok := s.monthWord(right)
 			if aok && bok && a == b {
 				return a, i + 2, true
@@ -301,17 +301,15 @@ func (s *scanner) month(i int) (time.Month, int, bool) {
 	return 0, 0, false
 }
 
-// monthWords reads a two-word month name (تشرين الثاني، كانون الأول).
-func (s *scanner) monthWords(first, second string) (time.Month, bool) {
-	toks := []textdoc.Token{textdoc.NewWord(first), textdoc.NewWord(second)}
+// monthWord reads words (split out of a slashed pair) as exactly one
+// month name: شباط، or تشرين الثاني in two words.
+func (s *scanner) monthWord(words ...string) (time.Month, bool) {
+	toks := make([]textdoc.Token, len(words))
+	for k, w := range words {
+		toks[k] = textdoc.NewWord(w)
+	}
 	m, ok := s.lex.Months.Longest(toks, 0, false)
-	return time.Month(m.Value), ok && m.Tokens == 2
-}
-
-func (s *scanner) monthWord(w string) (time.Month, bool) {
-	toks := []textdoc.Token{textdoc.NewWord(w)}
-	m, ok := s.lex.Months.Longest(toks, 0, false)
-	return time.Month(m.Value), ok && m.Tokens == 1
+	return time.Month(m.Value), ok && m.Tokens == len(words)
 }
 
 // is reports whether token i, read with its proclitics and article peeled
