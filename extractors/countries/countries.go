@@ -26,6 +26,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/khabar-data/khabar/arabic"
@@ -78,11 +79,54 @@ func mustCues() map[cueKey]string {
 type Extractor struct {
 	gaz *gazetteer.Gazetteer
 	lex *lexicon.Lexicon // scale words, which tell a range (1 - 2 مليون) from a score
+
+	clubNisbas     map[string]string // see cityNisbas
+	clubNisbasOnce sync.Once
 }
 
 // New builds the extractor.
 func New(res *resources.Resources) *Extractor {
 	return &Extractor{gaz: res.Gazetteer, lex: res.Lexicon}
+}
+
+// cityNisbas maps the folded key of the definite nisba adjective of each
+// one-word city or capital (فاس → الفاسي، تطوان → التطواني، وجدة → الوجدي) to
+// the city's country. A country's name followed by the nisba of one of its
+// own cities is a club's name (المغرب الفاسي، المغرب التطواني), not the
+// country. Nisbas that are themselves gazetteer forms (الجزائري, the
+// adjective of Algeria and of Algiers) are left out.
+func (e *Extractor) cityNisbas() map[string]string {
+	e.clubNisbasOnce.Do(func() {
+		e.clubNisbas = map[string]string{}
+		for _, c := range e.gaz.Countries() {
+			for _, en := range e.gaz.Forms(c.ISO2) {
+				if (en.Kind != "city" && en.Kind != "capital") || strings.Contains(en.Form, " ") {
+					continue
+				}
+				base := strings.TrimPrefix(arabic.Fold(en.Form), arabic.Fold("ال"))
+				base = strings.TrimSuffix(strings.TrimSuffix(base, arabic.Fold("ة")), arabic.Fold("ه"))
+				if utf8.RuneCountInString(base) < 3 {
+					continue
+				}
+				nisba := "ال" + base + "ي"
+				if len(e.gaz.Lookup(nisba)) > 0 {
+					continue
+				}
+				e.clubNisbas[arabic.Fold(nisba)] = c.ISO2
+			}
+		}
+	})
+	return e.clubNisbas
+}
+
+// clubName reports whether the country match m is followed by the nisba
+// of one of that country's cities: the name of a club (المغرب التطواني).
+func (e *Extractor) clubName(d *textdoc.Document, m gazetteer.Match, iso2 string) bool {
+	if m.To >= len(d.Tokens) {
+		return false
+	}
+	next := d.Tokens[m.To]
+	return next.Kind == textdoc.Word && e.cityNisbas()[next.Key] == iso2
 }
 
 // Table is schemas.Countries.
@@ -166,7 +210,7 @@ func (e *Extractor) find(d *textdoc.Document, from, to int) []Found {
 			continue
 		}
 		f, ok := e.read(d, m, context, tails)
-		if !ok {
+		if !ok || (isName(f.Kind) || f.Kind == "team") && e.clubName(d, m, f.Entry.Country.ISO2) {
 			continue
 		}
 		if f.Kind != "team" && isName(f.Kind) && !locative(d, m.From, m.Start) && !parenthesised(d, m) {
