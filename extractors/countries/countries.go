@@ -19,7 +19,9 @@
 //   - a bare form that ends a place the article names (ولاية جورجيا … جورجيا,
 //     بحر قزوين … قزوين) is that place when the country is not one of the
 //     place's members, or when the form needs context;
-//   - a place inside a short quoted name (“إعلان خجند”) is not a mention.
+//   - a place inside a short quoted name (“إعلان خجند”) is not a mention;
+//   - a country followed by the nisba of one of its cities is a club
+//     (المغرب الفاسي، المغرب التطواني), not a mention.
 package countries
 
 import (
