@@ -5,6 +5,7 @@ Usage:
   python3 extractors/agreements/testdata/build_ant_sample.py select  > extractors/agreements/testdata/ant_sample_ids.txt
   python3 extractors/agreements/testdata/build_ant_sample.py heldout > extractors/agreements/testdata/ant_heldout_ids.txt
   python3 extractors/agreements/testdata/build_ant_sample.py heldout2 > extractors/agreements/testdata/ant_heldout2_ids.txt
+  python3 extractors/agreements/testdata/build_ant_sample.py dev2 > extractors/agreements/testdata/ant_dev2_ids.txt
   python3 extractors/agreements/testdata/build_ant_sample.py rebuild [IDS] > /tmp/ant_agreements.jsonl
 
 `select` draws the development sample (seed 5, 110 articles) from the ANT
@@ -22,6 +23,11 @@ same pool after removing every id of ant_sample_ids.txt and ant_heldout_ids.txt.
 It was annotated blind (testdata/gold/agreements-ant-heldout2.jsonl), without
 looking at the extractor's output on it; it must never be used for tuning.
 
+`dev2` draws a second development (tuning) sample (seed 43, 100 articles)
+from the same pool after removing every id of the three samples above. It was
+annotated blind like heldout2 (testdata/gold/agreements-ant-dev2.jsonl) and
+then used for tuning, to widen what the rules are developed on.
+
 `rebuild` writes a sample as pipeline input (JSON Lines with id, title, text,
 published), in the order of the id list: ant_sample_ids.txt by default, or the
 id file given (e.g. ant_heldout_ids.txt, ant_heldout2_ids.txt).
@@ -37,6 +43,7 @@ KEYWORDS = re.compile("اتفاق|معاهدة|مذكرة تفاهم|مذكرا�
 SEED, N = 5, 110                 # development sample
 HELDOUT_SEED, HELDOUT_N = 17, 60  # held-out test sample
 HELDOUT2_SEED, HELDOUT2_N = 31, 80  # second held-out test sample
+DEV2_SEED, DEV2_N = 43, 100  # second development sample
 
 def records():
     with lzma.open(PATH, "rt", encoding="utf-8") as f:
@@ -83,6 +90,13 @@ def main():
         rest = [i for i in pool() if i not in used]
         rng = random.Random(HELDOUT2_SEED)
         for i in sorted(rng.sample(rest, HELDOUT2_N)):
+            print(i)
+        return
+    if mode == "dev2":
+        used = set(read_ids("ant_sample_ids.txt")) | set(read_ids("ant_heldout_ids.txt")) | set(read_ids("ant_heldout2_ids.txt"))
+        rest = [i for i in pool() if i not in used]
+        rng = random.Random(DEV2_SEED)
+        for i in sorted(rng.sample(rest, DEV2_N)):
             print(i)
         return
     ids = read_ids(sys.argv[2] if len(sys.argv) > 2 else "ant_sample_ids.txt")
