@@ -125,6 +125,7 @@ type analysis struct {
 	// document coordinated with it can share its action
 	prevSentence int
 	prevAction   string
+	prevParties  []string
 
 	e         *Extractor
 	d         *textdoc.Document
@@ -267,8 +268,9 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	span := textdoc.Span{Start: start, End: spanEnd}
 	action := a.action(i, nameEnd, from, to)
 	if action == "mentioned" && a.prevSentence == from && a.prevAction != "" {
-		// "توقيع “معاهدة…” … إلى جانب “إعلان خجند”": a document coordinated
-		// with an earlier one in the sentence shares what happened to it.
+		// "توقيع “معاهدة…” بين أوزبكستان وقيرغيزستان … إلى جانب “إعلان خجند”":
+		// a document coordinated with an earlier one in the sentence shares
+		// what happened to it, and who did it.
 		action = a.prevAction
 	}
 	if count == 0 && !quoted && head.Value.Name != "self" && action == "mentioned" && !a.definite(i) {
@@ -277,6 +279,9 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		return Found{}, 0, false
 	}
 	parties := a.parties(i, nameEnd, from, to)
+	if len(parties) == 0 && a.prevSentence == from && action != "mentioned" && action == a.prevAction {
+		parties = a.prevParties
+	}
 	if count == 0 && head.Value.Name != "self" && !a.definite(i) && a.onlyQualifiers(afterHead, nameEnd) &&
 		(action == "mentioned" || len(parties) == 0) {
 		// an indefinite document with nothing but adjectives (اتفاق نهائي،
@@ -311,7 +316,7 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	if quoted && next < to && isCloseQuote(a.toks[next]) {
 		next++
 	}
-	a.prevSentence, a.prevAction = from, action
+	a.prevSentence, a.prevAction, a.prevParties = from, action, parties
 	return f, max(next, i+1), true
 }
 
@@ -855,6 +860,23 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 		break
 	}
 	// joined: the country between the verb and the head noun
+	verbAt := i - 1
+	for ; verbAt >= from && verbAt >= i-6; verbAt-- {
+		if _, ok := a.e.lex.AgreementActions.Longest(a.toks, verbAt, true); ok {
+			break
+		}
+	}
+	if verbAt < from || verbAt < i-6 {
+		// a long subject of a signing verb: وقع وزير المالية السعودي محمد
+		// الجدعان، ومحافظ البنك المركزي اليمني محمد زمام، بالرياض اتفاقية
+		if p := a.signingVerbBefore(i, from); p >= 0 {
+			for _, c := range a.countries {
+				if ti := a.d.TokenAt(c.Start); ti > p && ti < i && !a.placeOfSigning(ti, c.Start) {
+					add(c.Entry.Country.ISO2)
+				}
+			}
+		}
+	}
 	for p := i - 1; p >= from && p >= i-6; p-- {
 		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, p, true); ok {
 			// the subject of the verb: انضمت طاجيكستان إلى، وقعت الجزائر والصين مذكرة تفاهم
@@ -956,6 +978,66 @@ func (a *analysis) countryFrom(k int) (countries.Found, bool) {
 		}
 	}
 	return countries.Found{}, false
+}
+
+// longSubject is how far back a signing verb may govern a head noun
+// across its subject (names and titles of the signatories).
+const longSubject = 24
+
+// signingVerbBefore returns the index of a finite signing verb (وقع،
+// وقعت) at most longSubject tokens before the head noun at i whose subject
+// runs up to the head noun: words and commas only, no other verb, clause
+// particle or document on the way. It returns -1 when there is none.
+func (a *analysis) signingVerbBefore(i, from int) int {
+	if i > from && a.toks[i-1].Kind == textdoc.Word && objectBarrier[a.toks[i-1].Key] {
+		return -1 // بعد الاتفاق، عن اتفاقية: not the verb's object
+	}
+	for p := i - 1; p >= from && p >= i-longSubject; p-- {
+		t := a.toks[p]
+		if t.Kind == textdoc.Punct && t.Text != "،" && t.Text != "," {
+			return -1
+		}
+		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, p, true); ok {
+			if m.Value == "signed" && t.Kind == textdoc.Word && !strings.HasPrefix(t.Key, "ت") && !strings.HasPrefix(t.Key, "ال") {
+				return p
+			}
+			return -1
+		}
+		if b := a.boundary(p); b == "verb" || b == "particle" {
+			return -1
+		}
+		if _, ok := a.e.lex.AgreementTypes.Longest(a.toks, p, true); ok && p < i-1 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// objectBarrier are prepositions that put the head noun after them out of
+// reach of a verb before them (وقعت شركة … عقدا … بعد الاتفاق النووي).
+var objectBarrier = map[string]bool{}
+
+// locativeWords put a country after them in the place of signing (وقعت
+// فتح وحماس في القاهرة اتفاق مصالحة), not among the signatories.
+var locativeWords = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"بعد", "قبل", "عن", "من", "حول", "على", "إلى", "ضد", "مثل", "بموجب", "وفق"} {
+		objectBarrier[arabic.Fold(w)] = true
+	}
+	for _, w := range []string{"في", "داخل"} {
+		locativeWords[arabic.Fold(w)] = true
+	}
+}
+
+// placeOfSigning reports whether the country reference starting at byte
+// start of token ti says where, not who: after في, or with ب attached
+// (بالرياض).
+func (a *analysis) placeOfSigning(ti, start int) bool {
+	if strings.Contains(a.d.Text[a.toks[ti].Start:start], "ب") {
+		return true
+	}
+	return ti > 0 && a.toks[ti-1].Kind == textdoc.Word && locativeWords[a.toks[ti-1].Key]
 }
 
 // twoCountries returns the distinct countries named in [from, before) when
