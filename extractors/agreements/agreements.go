@@ -234,7 +234,9 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		}
 	default:
 		// A quote within a few words: مفهوم التنمية “آسيا الوسطى – 2040”.
-		if q := a.quoteAfter(afterHead, to); q >= 0 && !a.closesQuote(q, from) {
+		// (The words before the quote must be able to belong to the name:
+		// الاتفاق النووي بأنه “خطأ” quotes a judgement.)
+		if q := a.quoteAfter(afterHead, to); q >= 0 && !a.closesQuote(q, from) && q <= a.nameEnd(i, afterHead, to) {
 			// a quoted epithet after a name is not its title: الاتفاق النووي “المترنح”
 			if c := a.closingQuote(q, to); c >= 0 && !(q > afterHead && c == q+2 && definiteWord(a.toks[q+1])) {
 				nameEnd, spanEnd, quoted = c+1, a.toks[c].End, true
@@ -359,6 +361,10 @@ func (a *analysis) adjectival(i int) bool {
 var horizonWords = foldSet("حتى", "بحلول", "وحتى", "لغاية", "غاية")
 
 var relativePronouns = foldSet("التي", "الذي", "والتي", "والذي", "اللذين", "اللتين")
+
+// lamParticles start with ل like a preposition (للمناخ، لأمريكا) but open
+// a clause (لم يكن، لن، لكن).
+var lamParticles = foldSet("لم", "لن", "لا", "لكن", "لكنه", "لكنها", "لذلك", "لدى", "لأن", "لأنه", "لأنها", "ليس", "ليست", "لقد")
 
 var prepositions = foldSet("في", "من", "إلى", "على", "عن", "مع", "حول", "بشأن", "عبر", "ضمن", "و")
 
@@ -661,6 +667,15 @@ func (a *analysis) nameEnd(i, j, to int) int {
 				k > j && !definiteWord(t) && isNisba(a.toks[k-1].Key) && definiteWord(a.toks[k-1]) && !a.countryAt(k) && !a.placeAt(k)) {
 			break
 		}
+		// after a definite nisba adjective or a proper place name, a bare
+		// indefinite word opens the clause the name is part of (الاتفاق
+		// النووي | لم يكن متسرعا، الاتفاق النووي الإيراني | يمكن، اتفاق
+		// سنغافورة | فإن): a name only goes on there with a definite word,
+		// a preposition (بشأن، للمناخ) or another place
+		if t.Kind == textdoc.Word && a.closedName(k-1) && !definiteWord(t) && !prepositions[key] &&
+			!(strings.HasPrefix(key, "ل") && !lamParticles[key]) && !a.countryAt(k) && !a.placeAt(k) {
+			break
+		}
 		// في before a month (في تشرين الثاني/نوفمبر) dates the event
 		if key == "في" && k+1 < to {
 			if _, ok := a.e.lex.Months.Longest(a.toks, k+1, true); ok {
@@ -707,6 +722,31 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		break
 	}
 	return k
+}
+
+// closedName reports whether the word at k can end a definite name: a
+// definite nisba adjective (النووي، الإيراني) or the end of a place
+// (سنغافورة).
+func (a *analysis) closedName(k int) bool {
+	t := a.toks[k]
+	return t.Kind == textdoc.Word && (definiteWord(t) && isNisba(t.Key) || a.placeEndsAt(k))
+}
+
+// placeEndsAt reports whether a gazetteer name (a place or a country, not
+// an adjective: دولار أميركي | كوديعة goes on) ends with token k and no match goes on past it (لشمال | أمريكا is inside
+// شمال أمريكا).
+func (a *analysis) placeEndsAt(k int) bool {
+	ends := false
+	for _, m := range a.places {
+		if len(m.Entries) == 0 || m.Entries[0].Kind == "adjective" {
+			continue
+		}
+		if m.From <= k && m.To > k+1 {
+			return false
+		}
+		ends = ends || m.To == k+1
+	}
+	return ends
 }
 
 func (a *analysis) isYearWord(k int) bool {
@@ -771,7 +811,7 @@ func (a *analysis) properName(j, end int) bool {
 // the nearest one before it in the sentence (within twenty tokens), else a
 // relative clause right after the name (التي أقرتها).
 func (a *analysis) action(i, nameEnd, from, to int) string {
-	for k := i - 1; k >= from && k >= i-20; k-- {
+	for k := i - 1; k >= from && k >= i-20 && !(k < i-1 && a.ungoverned(i, from)); k-- {
 		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true); ok {
 			return m.Value
 		}
@@ -989,8 +1029,8 @@ const longSubject = 24
 // runs up to the head noun: words and commas only, no other verb, clause
 // particle or document on the way. It returns -1 when there is none.
 func (a *analysis) signingVerbBefore(i, from int) int {
-	if i > from && a.toks[i-1].Kind == textdoc.Word && objectBarrier[a.toks[i-1].Key] {
-		return -1 // بعد الاتفاق، عن اتفاقية: not the verb's object
+	if a.ungoverned(i, from) || i > from && (a.toks[i-1].Key == "من" || a.toks[i-1].Key == "الي") {
+		return -1 // بعد الاتفاق، عن اتفاقية، من اتفاق: not what is signed
 	}
 	for p := i - 1; p >= from && p >= i-longSubject; p-- {
 		t := a.toks[p]
@@ -1013,21 +1053,28 @@ func (a *analysis) signingVerbBefore(i, from int) int {
 	return -1
 }
 
-// objectBarrier are prepositions that put the head noun after them out of
-// reach of a verb before them (وقعت شركة … عقدا … بعد الاتفاق النووي).
-var objectBarrier = map[string]bool{}
+// notGoverned are prepositions that put the head noun after them out of
+// reach of a verb before them (وقعت شركة … عقدا … بعد الاتفاق النووي): no
+// action verb takes its object through them (unlike وقع على، انضم إلى).
+var notGoverned = map[string]bool{}
 
 // locativeWords put a country after them in the place of signing (وقعت
 // فتح وحماس في القاهرة اتفاق مصالحة), not among the signatories.
 var locativeWords = map[string]bool{}
 
 func init() {
-	for _, w := range []string{"بعد", "قبل", "عن", "من", "حول", "على", "إلى", "ضد", "مثل", "بموجب", "وفق"} {
-		objectBarrier[arabic.Fold(w)] = true
+	for _, w := range []string{"بعد", "قبل", "عن", "حول", "ضد", "مثل", "بموجب", "وفق", "خلال", "منذ", "بسبب"} {
+		notGoverned[arabic.Fold(w)] = true
 	}
 	for _, w := range []string{"في", "داخل"} {
 		locativeWords[arabic.Fold(w)] = true
 	}
+}
+
+// ungoverned reports whether the head noun at i follows a preposition
+// that no action verb before it governs (notGoverned).
+func (a *analysis) ungoverned(i, from int) bool {
+	return i > from && a.toks[i-1].Kind == textdoc.Word && notGoverned[a.toks[i-1].Key]
 }
 
 // placeOfSigning reports whether the country reference starting at byte
