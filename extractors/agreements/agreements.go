@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"unicode"
 
 	"github.com/khabar-data/khabar/arabic"
@@ -269,7 +270,7 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	}
 	span := textdoc.Span{Start: start, End: spanEnd}
 	action := a.action(i, nameEnd, from, to)
-	if action == "mentioned" && a.prevSentence == from && a.prevAction != "" {
+	if action == "mentioned" && a.prevSentence == from && a.prevAction != "" && a.coordinated(i, start, from) {
 		// "توقيع “معاهدة…” بين أوزبكستان وقيرغيزستان … إلى جانب “إعلان خجند”":
 		// a document coordinated with an earlier one in the sentence shares
 		// what happened to it, and who did it.
@@ -281,7 +282,7 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		return Found{}, 0, false
 	}
 	parties := a.parties(i, nameEnd, from, to)
-	if len(parties) == 0 && a.prevSentence == from && action != "mentioned" && action == a.prevAction {
+	if len(parties) == 0 && a.prevSentence == from && action != "mentioned" && action == a.prevAction && a.coordinated(i, start, from) {
 		parties = a.prevParties
 	}
 	if count == 0 && head.Value.Name != "self" && !a.definite(i) && a.onlyQualifiers(afterHead, nameEnd) &&
@@ -460,18 +461,21 @@ func isNisba(key string) bool {
 
 // boundary returns the kind of agreement_boundaries.tsv phrase at token k
 // (verb, particle, agent, phrase, adjective, reach, signatories, dual), or
-// "". Announcers are asked for apart (announcerAt): they end nothing but
-// an إعلان.
+// "". Announcers and titles are asked for apart (announcerAt): they end
+// nothing but an إعلان.
 func (a *analysis) boundary(k int) string {
-	if b := a.anyBoundary(k); b != "announcer" {
+	if b := a.anyBoundary(k); b != "announcer" && b != "title" {
 		return b
 	}
 	return ""
 }
 
-// announcerAt reports whether a body that announces (وكالة، الحكومة) is
-// named at token k.
-func (a *analysis) announcerAt(k int) bool { return a.anyBoundary(k) == "announcer" }
+// announcerAt reports whether a body or a person that announces (وكالة،
+// الحكومة، الرئيس) is named at token k.
+func (a *analysis) announcerAt(k int) bool {
+	b := a.anyBoundary(k)
+	return b == "announcer" || b == "title"
+}
 
 func (a *analysis) anyBoundary(k int) string {
 	if k < 0 || k >= len(a.toks) {
@@ -628,9 +632,17 @@ func foldSet(words ...string) map[string]bool {
 func (a *analysis) nameEnd(i, j, to int) int {
 	const maxWords = 16
 	headTanween := hasTanween(a.toks[j-1].Text)
+	// an indefinite accusative written with its alif and no mark (اتفاقا)
+	accusative := !headTanween && !definiteWord(a.toks[j-1]) && strings.HasSuffix(a.toks[j-1].Key, "ا")
 	k := j
 	for ; k < to && k < j+maxWords; k++ {
 		t := a.toks[k]
+		// after اتفاقا the name goes on only with adjectives in the same case
+		// (اتفاقا اقتصاديا تاريخيا) and a complement with ل (اتفاقا لتطبيع
+		// العلاقات): اتفاقا | كهذا، اتفاقا | في وقت سابق، اتفاقا | حصلت بمقتضاه
+		if accusative && k == j+accusativeRun(a.toks[j:min(to, j+maxWords)]) && !strings.HasPrefix(t.Key, "ل") {
+			break
+		}
 		// an accusative adverb or object (أيضًا، قريبًا، قدرًا) ends the name,
 		// unless it agrees with an accusative head (مفهوماً جديداً)
 		if hasTanween(t.Text) && !(headTanween && k == j) {
@@ -724,12 +736,38 @@ func (a *analysis) nameEnd(i, j, to int) int {
 	return k
 }
 
+// accusativeRun counts the words at the start of toks that agree with an
+// accusative head written with its alif: words of more than three letters
+// ending in ا, not a demonstrative with ك (كهذا).
+func accusativeRun(toks []textdoc.Token) int {
+	n := 0
+	for _, t := range toks {
+		if t.Kind != textdoc.Word || !strings.HasSuffix(t.Key, "ا") || utf8.RuneCountInString(t.Key) <= 3 || strings.HasPrefix(t.Key, "ك") {
+			break
+		}
+		n++
+	}
+	return n
+}
+
 // closedName reports whether the word at k can end a definite name: a
 // definite nisba adjective (النووي، الإيراني) or the end of a place
 // (سنغافورة).
 func (a *analysis) closedName(k int) bool {
 	t := a.toks[k]
-	return t.Kind == textdoc.Word && (definiteWord(t) && isNisba(t.Key) || a.placeEndsAt(k))
+	if t.Kind != textdoc.Word {
+		return false
+	}
+	if definiteWord(t) && isNisba(t.Key) {
+		// … الرئيس الأمريكي | دونالد ترامب: a person's name may follow
+		for back := 1; back <= 2 && k-back >= 0; back++ {
+			if a.anyBoundary(k-back) == "title" {
+				return false
+			}
+		}
+		return true
+	}
+	return a.placeEndsAt(k)
 }
 
 // placeEndsAt reports whether a gazetteer name (a place or a country, not
@@ -814,6 +852,9 @@ func (a *analysis) action(i, nameEnd, from, to int) string {
 	for k := i - 1; k >= from && k >= i-20 && !(k < i-1 && a.ungoverned(i, from)); k-- {
 		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true); ok {
 			return m.Value
+		}
+		if b := a.boundary(k); b == "verb" || b == "particle" || lamParticles[a.toks[k].Key] {
+			break // another clause: … أبرمت اتفاقا …، لكن … من الاتفاق النووي
 		}
 	}
 	// after the name, only a verb that refers back to it: a participle
@@ -930,6 +971,17 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 						}
 						break
 					}
+				}
+			}
+			if m.Value == "signed" && a.toks[p].Kind == textdoc.Word && !strings.HasPrefix(a.toks[p].Key, "ت") && !strings.HasPrefix(a.toks[p].Key, "ال") {
+				// the subject before the verb: إسرائيل والأردن أبرما معاهدة
+				// سلام، وكانت إيران قد أبرمت اتفاقا
+				q := p
+				if q > from && a.toks[q-1].Key == "قد" {
+					q--
+				}
+				for _, iso := range a.countryListBefore(q, from) {
+					add(iso)
 				}
 			}
 			if m.Value == "joined" || m.Value == "signed" && a.toks[p].Kind == textdoc.Word && !strings.HasPrefix(a.toks[p].Key, "ت") {
@@ -1068,6 +1120,42 @@ func init() {
 	}
 	for _, w := range []string{"في", "داخل"} {
 		locativeWords[arabic.Fold(w)] = true
+	}
+}
+
+// coordinated reports whether the document whose head noun is token i (its
+// mention starting at byte start) is joined to what comes before it: by و
+// on the head noun or before it (… ومذكرة تفاهم), or by إلى جانب، فضلا عن،
+// بالإضافة إلى, possibly before an opening quote.
+func (a *analysis) coordinated(i, start, from int) bool {
+	if t := a.toks[i]; start > t.Start && strings.HasPrefix(t.Text, "و") {
+		return true
+	}
+	k := i - 1
+	if k >= from && isOpenQuote(a.toks[k]) {
+		k--
+	}
+	if k < from || a.toks[k].Kind != textdoc.Word {
+		return false
+	}
+	if a.toks[k].Key == "و" {
+		return true
+	}
+	if k-1 < from {
+		return false
+	}
+	pair := a.toks[k-1].Key + " " + a.toks[k].Key
+	return coordinators[pair]
+}
+
+// coordinators are two-word phrases that add a document to the one before
+// (… إلى جانب “إعلان خجند”).
+var coordinators = map[string]bool{}
+
+func init() {
+	for _, p := range []string{"إلى جانب", "فضلا عن", "فضلاً عن", "بالإضافة إلى", "إضافة إلى", "علاوة على"} {
+		w := strings.Fields(p)
+		coordinators[arabic.Fold(w[0])+" "+arabic.Fold(w[1])] = true
 	}
 }
 
