@@ -17,8 +17,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/khabar-data/khabar/arabic"
 	"github.com/khabar-data/khabar/extractors/countries"
