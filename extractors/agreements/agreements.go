@@ -210,6 +210,13 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	closeBefore := -1
 	if openBefore {
 		closeBefore = a.closingQuote(i-1, to)
+		if e := a.nameEnd(i, afterHead, to); closeBefore-i > maxQuotedTitle && e < closeBefore && a.opensClause(e) {
+			// “الاتفاق النووي وأية قضية أخرى … غير قابلة للتفاوض”: a long quote
+			// in which a clause follows the name is quoted speech that
+			// begins with the document, not its title (a preposition may
+			// go on with a title: “مفهوم التعاون بين دول آسيا الوسطى …”)
+			closeBefore = -1
+		}
 	}
 	if head.Value.Name == "proper" && closeBefore < 0 && afterHead < to && a.announcerAt(afterHead) {
 		return Found{}, 0, false // إعلان وكالة “موديز”: a body announcing
@@ -253,7 +260,7 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		if nameEnd == afterHead && count == 0 && head.Tokens == 1 {
 			return Found{}, 0, false // a bare head noun names nothing
 		}
-		if count == 0 && head.Tokens == 1 && hasArticle(a.toks[i]) && !opensDefiniteName(a.toks[afterHead]) {
+		if count == 0 && head.Tokens == 1 && hasArticle(a.toks[i]) && !a.opensDefiniteNameAt(afterHead, to) {
 			// المعاهدة قريبًا، القائمة بما…: a definite head noun not followed
 			// by a definite name word refers back to a document, names none.
 			return Found{}, 0, false
@@ -342,6 +349,19 @@ func opensDefiniteName(t textdoc.Token) bool {
 	return strings.HasPrefix(k, "ل") && !hasTanween(t.Text) && len([]rune(k)) >= 4
 }
 
+// opensDefiniteNameAt is opensDefiniteName for token k, and also a
+// بشأن or حول phrase on a definite word (الاتفاق بشأن الفترة الانتقالية،
+// الاتفاق حول النووي): the subject of the agreement names it.
+func (a *analysis) opensDefiniteNameAt(k, to int) bool {
+	if k >= to {
+		return false
+	}
+	if key := a.toks[k].Key; (key == "بشان" || key == "حول") && k+1 < to {
+		return a.toks[k+1].Kind == textdoc.Word && strings.HasPrefix(a.toks[k+1].Key, "ال")
+	}
+	return opensDefiniteName(a.toks[k])
+}
+
 // adjectival reports whether a head noun that is also an adjective is used
 // as one: with the article (القضايا الاستراتيجية), or right after a noun
 // it qualifies (رؤية استراتيجية). After a verb, a preposition or a
@@ -367,7 +387,11 @@ var relativePronouns = foldSet("التي", "الذي", "والتي", "والذي
 // a clause (لم يكن، لن، لكن).
 var lamParticles = foldSet("لم", "لن", "لا", "لكن", "لكنه", "لكنها", "لذلك", "لدى", "لأن", "لأنه", "لأنها", "ليس", "ليست", "لقد")
 
-var prepositions = foldSet("في", "من", "إلى", "على", "عن", "مع", "حول", "بشأن", "عبر", "ضمن", "و")
+var prepositions = foldSet("في", "من", "إلى", "على", "عن", "مع", "حول", "بشأن", "بخصوص", "عبر", "ضمن", "و")
+
+// chainBreakers end a construct chain without defining it: demonstratives
+// and quantifiers (معاهدة سلام | هذا العام، اتفاق | كل خبراء التحكيم).
+var chainBreakers = foldSet("هذا", "هذه", "ذلك", "تلك", "كل", "جميع", "بعض", "أي", "أية")
 
 func hasTanween(s string) bool { return strings.ContainsAny(s, "\u064b\u064c\u064d") }
 
@@ -403,7 +427,7 @@ func (a *analysis) definite(i int) bool {
 	// a construct state (خطة عمل، مفهوم التنمية، اتفاق خفض التصعيد) is
 	// definite through the last word of the chain; a proper noun (اتفاقية
 	// جنيف، اتفاق إيران) or a year (اتفاق 2015) after the head defines it too
-	for k := i + 1; k < len(a.toks) && k <= i+2; k++ {
+	for k := i + 1; k < len(a.toks) && k <= i+3; k++ {
 		t := a.toks[k]
 		if t.Kind == textdoc.Number {
 			return k == i+1 && isYear(t.Text)
@@ -411,7 +435,7 @@ func (a *analysis) definite(i int) bool {
 		if a.countryAt(k) || a.placeAt(k) {
 			return true
 		}
-		if t.Kind != textdoc.Word || hasTanween(t.Text) || prepositions[t.Key] || stopWords[t.Key] {
+		if t.Kind != textdoc.Word || hasTanween(t.Text) || prepositions[t.Key] || stopWords[t.Key] || chainBreakers[t.Key] {
 			return false
 		}
 		if strings.HasPrefix(t.Key, "ال") {
@@ -574,6 +598,24 @@ func (a *analysis) quoteAfter(j, to int) int {
 	}
 	return -1
 }
+
+// opensClause reports whether an unquoted name ending before token k ends
+// because a clause begins there (a verb, a relative pronoun, a particle,
+// a conjunct): a word that is not a preposition.
+func (a *analysis) opensClause(k int) bool {
+	t := a.toks[k]
+	return t.Kind == textdoc.Word && !prepositions[t.Key] && !titlePrepositions[t.Key]
+}
+
+// titlePrepositions end an unquoted name (stopWords) but may go on inside a
+// quoted title.
+var titlePrepositions = foldSet("بين", "حتى", "منذ", "خلال", "لدى", "عقب", "بعد", "قبل", "وفق", "إضافة", "بالإضافة")
+
+// maxQuotedTitle is the most words a quotation opening on a head noun
+// holds before it must also read as a name to be a title (the longest
+// quoted titles, “معاهدة الصداقة وحسن الجوار والتعاون من أجل تنمية آسيا
+// الوسطى في القرن الحادي والعشرين”, do).
+const maxQuotedTitle = 8
 
 // stopWords end an unquoted name: relative pronouns, conjunctions that open
 // a clause, and prepositions that introduce parties, places or times.
