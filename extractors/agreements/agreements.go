@@ -265,6 +265,11 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			// by a definite name word refers back to a document, names none.
 			return Found{}, 0, false
 		}
+		if nameEnd < to && a.toks[nameEnd].Key == arabic.Fold("على") && a.onlyParties(afterHead, nameEnd) {
+			// اتفاق موسكو وواشنطن على عقد القمة: the two capitals agreeing
+			// on something, not a document named after them
+			return Found{}, 0, false
+		}
 		if head.Value.Name == "proper" && !a.properName(afterHead, min(nameEnd, afterHead+3)) {
 			return Found{}, 0, false
 		}
@@ -577,12 +582,8 @@ func (a *analysis) countryAt(k int) bool {
 // placeAt reports whether a gazetteer place (a city, a capital, a region)
 // starts at token k.
 func (a *analysis) placeAt(k int) bool {
-	for _, m := range a.places {
-		if m.From == k && len(m.Entries) > 0 && m.Entries[0].Kind != "adjective" {
-			return true
-		}
-	}
-	return false
+	_, ok := a.placeMatchAt(k)
+	return ok
 }
 
 // quoteAfter returns the index of an opening quote within three words
@@ -590,6 +591,11 @@ func (a *analysis) placeAt(k int) bool {
 func (a *analysis) quoteAfter(j, to int) int {
 	for k := j; k < to && k < j+3; k++ {
 		if isOpenQuote(a.toks[k]) {
+			if k+1 < to && (prepositions[a.toks[k+1].Key] || stopWords[a.toks[k+1].Key]) {
+				// الاتفاق “على شروط مقبولة”: a title does not open with a
+				// preposition; the quote cites what was agreed
+				return -1
+			}
 			return k
 		}
 		if a.toks[k].Kind == textdoc.Punct || stopWords[arabic.Fold(a.toks[k].Text)] {
@@ -597,6 +603,32 @@ func (a *analysis) quoteAfter(j, to int) int {
 		}
 	}
 	return -1
+}
+
+// onlyParties reports whether the name words [j, end) are two or more
+// countries or places and the conjunctions between them.
+func (a *analysis) onlyParties(j, end int) bool {
+	n := 0
+	for k := j; k < end; {
+		if m, ok := a.placeMatchAt(k); ok {
+			n++
+			k = m.To
+			continue
+		}
+		return false
+	}
+	return n >= 2
+}
+
+// placeMatchAt returns the gazetteer name (not an adjective) that starts
+// at token k.
+func (a *analysis) placeMatchAt(k int) (gazetteer.Match, bool) {
+	for _, m := range a.places {
+		if m.From == k && len(m.Entries) > 0 && m.Entries[0].Kind != "adjective" {
+			return m, true
+		}
+	}
+	return gazetteer.Match{}, false
 }
 
 // opensClause reports whether an unquoted name ending before token k ends
@@ -624,7 +656,7 @@ var stopWords = foldSet("التي", "الذي", "الذين", "اللذين", "�
 	"بالإضافة", "لدى", "قبل", "وفق", "يهدف", "تهدف", "الهادفة", "تم", "جرى",
 	// participles that say what happened to the document, after its name
 	"الموقع", "الموقعة", "المبرم", "المبرمة", "المعقود", "المعقودة", "التابعة", "التابع", "الخاص", "الخاصة",
-	"الحالي", "الحالية", "الجديد", "الجديدة")
+	"الحالي", "الحالية", "الجديد", "الجديدة", "المتعلق", "المتعلقة")
 
 // needsAction are the types that are documents only when something is
 // done to them.
