@@ -6,6 +6,7 @@ Usage:
   python3 extractors/agreements/testdata/build_ant_sample.py heldout > extractors/agreements/testdata/ant_heldout_ids.txt
   python3 extractors/agreements/testdata/build_ant_sample.py heldout2 > extractors/agreements/testdata/ant_heldout2_ids.txt
   python3 extractors/agreements/testdata/build_ant_sample.py dev2 > extractors/agreements/testdata/ant_dev2_ids.txt
+  python3 extractors/agreements/testdata/build_ant_sample.py dev3 > extractors/agreements/testdata/ant_dev3_ids.txt
   python3 extractors/agreements/testdata/build_ant_sample.py rebuild [IDS] > /tmp/ant_agreements.jsonl
 
 `select` draws the development sample (seed 5, 110 articles) from the ANT
@@ -28,6 +29,10 @@ from the same pool after removing every id of the three samples above. It was
 annotated blind like heldout2 (testdata/gold/agreements-ant-dev2.jsonl) and
 then used for tuning, to widen what the rules are developed on.
 
+`dev3` draws a third development sample (seed 59, 100 articles) from the
+same pool after removing every id of the four samples above, annotated blind
+the same way (testdata/gold/agreements-ant-dev3.jsonl).
+
 `rebuild` writes a sample as pipeline input (JSON Lines with id, title, text,
 published), in the order of the id list: ant_sample_ids.txt by default, or the
 id file given (e.g. ant_heldout_ids.txt, ant_heldout2_ids.txt).
@@ -44,6 +49,7 @@ SEED, N = 5, 110                 # development sample
 HELDOUT_SEED, HELDOUT_N = 17, 60  # held-out test sample
 HELDOUT2_SEED, HELDOUT2_N = 31, 80  # second held-out test sample
 DEV2_SEED, DEV2_N = 43, 100  # second development sample
+DEV3_SEED, DEV3_N = 59, 100  # third development sample
 
 def records():
     with lzma.open(PATH, "rt", encoding="utf-8") as f:
@@ -97,6 +103,15 @@ def main():
         rest = [i for i in pool() if i not in used]
         rng = random.Random(DEV2_SEED)
         for i in sorted(rng.sample(rest, DEV2_N)):
+            print(i)
+        return
+    if mode == "dev3":
+        used = set()
+        for f in ("ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt", "ant_dev2_ids.txt"):
+            used |= set(read_ids(f))
+        rest = [i for i in pool() if i not in used]
+        rng = random.Random(DEV3_SEED)
+        for i in sorted(rng.sample(rest, DEV3_N)):
             print(i)
         return
     ids = read_ids(sys.argv[2] if len(sys.argv) > 2 else "ant_sample_ids.txt")
