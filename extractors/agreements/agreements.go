@@ -288,6 +288,12 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		// what happened to it, and who did it.
 		action = a.prevAction
 	}
+	if count == 0 && quoted && head.Value.Name != "self" && action == "mentioned" && !a.definite(i) &&
+		nameEnd == afterHead+1 && a.onlyQualifiers(afterHead, nameEnd) {
+		// “اتفاق رهيب”: a quoted judgement, an indefinite noun and one
+		// adjective, names nothing (“خطة تشيكرز” does)
+		return Found{}, 0, false
+	}
 	if count == 0 && !quoted && head.Value.Name != "self" && action == "mentioned" && !a.definite(i) {
 		// an indefinite head noun with nothing done to it is a common noun:
 		// "استراتيجية حكيمة", "برنامج تدريبي".
@@ -603,6 +609,21 @@ func (a *analysis) quoteAfter(j, to int) int {
 		}
 	}
 	return -1
+}
+
+// newConjunct reports whether token k is a word joined with و that opens
+// another noun phrase: not a country, a verb (وقعته، وأعلن), or a relative
+// pronoun (والذي).
+func (a *analysis) newConjunct(k int) bool {
+	t := a.toks[k]
+	if t.Kind != textdoc.Word || !strings.HasPrefix(t.Key, "و") || utf8.RuneCountInString(t.Key) <= 3 || a.countryAt(k) || stopWords[t.Key] {
+		return false
+	}
+	if _, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true); ok {
+		return false
+	}
+	b := a.boundary(k)
+	return b != "verb" && b != "particle"
 }
 
 // onlyParties reports whether the name words [j, end) are two or more
@@ -970,6 +991,9 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 		k++
 	}
 	for s := k; s < to && s < k+6 && a.toks[s].Kind != textdoc.Punct; s++ {
+		if a.newConjunct(s) {
+			break // another conjunct: الاتفاق النووي الإيراني | وطبيعة التعامل مع كوريا الشمالية
+		}
 		if key := arabic.Fold(a.toks[s].Text); key == "بين" || key == "مع" {
 			for _, iso := range a.countryList(s+1, to) {
 				add(iso)
