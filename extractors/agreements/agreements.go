@@ -311,7 +311,7 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		// مذكرة تفاهم)
 		return Found{}, 0, false
 	}
-	if count == 0 && needsAction[head.Value.Type] && action == "mentioned" && !a.hasYear(afterHead, nameEnd) &&
+	if count == 0 && needsAction[head.Value.Type] && action == "mentioned" && !(a.hasYear(afterHead, nameEnd) && head.Value.Type != "list") &&
 		!(quoted && head.Value.Type == "concept") {
 		// lists, programmes and strategies are documents when something is
 		// done to them (approved, proposed…); merely mentioned they are
@@ -357,7 +357,8 @@ func opensDefiniteName(t textdoc.Token) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(k, "ل") && !hasTanween(t.Text) && len([]rune(k)) >= 4
+	// لصديقته: a preposition on a possessed noun is not a name
+	return strings.HasPrefix(k, "ل") && !hasTanween(t.Text) && len([]rune(k)) >= 4 && !pronounSuffixed(t.Text)
 }
 
 // opensDefiniteNameAt is opensDefiniteName for token k, and also a
@@ -597,9 +598,11 @@ func (a *analysis) placeAt(k int) bool {
 func (a *analysis) quoteAfter(j, to int) int {
 	for k := j; k < to && k < j+3; k++ {
 		if isOpenQuote(a.toks[k]) {
-			if k+1 < to && (prepositions[a.toks[k+1].Key] || stopWords[a.toks[k+1].Key]) {
-				// الاتفاق “على شروط مقبولة”: a title does not open with a
-				// preposition; the quote cites what was agreed
+			if k+1 < to && (prepositions[a.toks[k+1].Key] || stopWords[a.toks[k+1].Key] || lamParticles[a.toks[k+1].Key] ||
+				a.boundary(k+1) == "verb" || a.boundary(k+1) == "particle") {
+				// الاتفاق “على شروط مقبولة”، الاتفاق “لم يمت”: a title does not
+				// open with a preposition, a particle or a verb; the quote
+				// cites what was agreed or said
 				return -1
 			}
 			return k
@@ -677,7 +680,9 @@ var stopWords = foldSet("التي", "الذي", "الذين", "اللذين", "�
 	"بالإضافة", "لدى", "قبل", "وفق", "يهدف", "تهدف", "الهادفة", "تم", "جرى",
 	// participles that say what happened to the document, after its name
 	"الموقع", "الموقعة", "المبرم", "المبرمة", "المعقود", "المعقودة", "التابعة", "التابع", "الخاص", "الخاصة",
-	"الحالي", "الحالية", "الجديد", "الجديدة", "المتعلق", "المتعلقة")
+	"الحالي", "الحالية", "الجديد", "الجديدة", "المتعلق", "المتعلقة",
+	// a fixture: الاتفاق أمام الفيصلي is the football club
+	"أمام")
 
 // needsAction are the types that are documents only when something is
 // done to them.
