@@ -401,6 +401,18 @@ var lamParticles = foldSet("لم", "لن", "لا", "لكن", "لكنه", "لكن
 
 var prepositions = foldSet("في", "من", "إلى", "على", "عن", "مع", "حول", "بشأن", "بخصوص", "عبر", "ضمن", "و")
 
+// demonstratives after a name point at it; they are not part of it.
+var demonstratives = foldSet("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين")
+
+// timeWords say when, after a name: الاتفاق | الساعة 6.40، الخطة | اليوم.
+var timeWords = foldSet("الساعة", "اليوم", "أمس", "غدا", "غداً", "الليلة", "صباح", "مساء", "صباحا", "مساءً", "مساء")
+
+// weekdayAt reports whether a weekday name is at token k.
+func (a *analysis) weekdayAt(k int) bool {
+	_, ok := a.e.lex.Weekdays.Longest(a.toks, k, true)
+	return ok
+}
+
 // chainBreakers end a construct chain without defining it: demonstratives
 // and quantifiers (معاهدة سلام | هذا العام، اتفاق | كل خبراء التحكيم).
 var chainBreakers = foldSet("هذا", "هذه", "ذلك", "تلك", "كل", "جميع", "بعض", "أي", "أية")
@@ -528,14 +540,17 @@ func (a *analysis) anyBoundary(k int) string {
 }
 
 // announcement reports whether a proper head noun (إعلان) right before the
-// words [j, end) is the verbal noun "announcing": followed by a clause
-// particle (إعلان موسكو أن…), or by its proper name and then a bare
-// object (إعلان بيونغيانغ تعليق اختباراتها),
+// words [j, end) is the verbal noun "announcing": followed by عن (الإعلان
+// عن), by a clause particle (إعلان موسكو أن…), or by its proper name and
+// then a bare object (إعلان بيونغيانغ تعليق اختباراتها),
 // where a declaration's name goes on with a preposition, a definite word
 // or a participle (إعلان طشقند بشأن…، إعلان خجند الصادر).
 func (a *analysis) announcement(j, end, to int) bool {
 	if end < to && a.boundary(end) == "particle" {
 		return true
+	}
+	if j < to && a.toks[j].Key == "عن" {
+		return true // الإعلان عن ميلاد التحالف: announcing something
 	}
 	for _, m := range a.places {
 		if m.From != j || m.To >= to || m.To > end {
@@ -680,7 +695,7 @@ var stopWords = foldSet("التي", "الذي", "الذين", "اللذين", "�
 	"بالإضافة", "لدى", "قبل", "وفق", "يهدف", "تهدف", "الهادفة", "تم", "جرى",
 	// participles that say what happened to the document, after its name
 	"الموقع", "الموقعة", "المبرم", "المبرمة", "المعقود", "المعقودة", "التابعة", "التابع", "الخاص", "الخاصة",
-	"الحالي", "الحالية", "الجديد", "الجديدة", "المتعلق", "المتعلقة",
+	"الحالي", "الحالية", "الجديد", "الجديدة", "المتعلق", "المتعلقة", "بحلول",
 	// a fixture: الاتفاق أمام الفيصلي is the football club
 	"أمام")
 
@@ -786,6 +801,11 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		// a preposition (بشأن، للمناخ) or another place
 		if t.Kind == textdoc.Word && a.closedName(k-1) && !definiteWord(t) && !prepositions[key] &&
 			!(strings.HasPrefix(key, "ل") && !lamParticles[key]) && !a.countryAt(k) && !a.placeAt(k) {
+			break
+		}
+		// a weekday, the hour or a demonstrative ends the name: الاتفاق |
+		// الثلاثاء، الخطة لإنشاء منطقة الاستثمار | تلك
+		if demonstratives[key] || timeWords[key] || a.weekdayAt(k) {
 			break
 		}
 		// في before a month (في تشرين الثاني/نوفمبر) dates the event
