@@ -245,8 +245,9 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		// (The words before the quote must be able to belong to the name:
 		// الاتفاق النووي بأنه “خطأ” quotes a judgement.)
 		if q := a.quoteAfter(afterHead, to); q >= 0 && !a.closesQuote(q, from) && q <= a.nameEnd(i, afterHead, to) {
-			// a quoted epithet after a name is not its title: الاتفاق النووي “المترنح”
-			if c := a.closingQuote(q, to); c >= 0 && !(q > afterHead && c == q+2 && definiteWord(a.toks[q+1])) {
+			// a quoted epithet after a name is not its title: الاتفاق النووي
+			// “المترنح”، الاتفاق “مهم”
+			if c := a.closingQuote(q, to); c >= 0 && !(c == q+2 && a.toks[q+1].Kind == textdoc.Word && (q > afterHead && definiteWord(a.toks[q+1]) || a.onlyQualifiers(q+1, c))) {
 				nameEnd, spanEnd, quoted = c+1, a.toks[c].End, true
 				break
 			}
@@ -258,11 +259,21 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			nameEnd = afterHead + 1
 		}
 		if nameEnd == afterHead && count == 0 && head.Tokens == 1 {
-			return Found{}, 0, false // a bare head noun names nothing
+			// a bare head noun names nothing, unless it is signed with
+			// parties named right after it: وقعت الشركة اتفاقية مع شركة…
+			if hasArticle(a.toks[i]) || !a.signedWith(i, afterHead, from, to) {
+				return Found{}, 0, false
+			}
 		}
-		if count == 0 && head.Tokens == 1 && hasArticle(a.toks[i]) && !a.opensDefiniteNameAt(afterHead, to) {
-			// المعاهدة قريبًا، القائمة بما…: a definite head noun not followed
-			// by a definite name word refers back to a document, names none.
+		if count == 0 && head.Tokens == 1 && (hasArticle(a.toks[i]) || strings.HasPrefix(a.toks[i].Key, "لل")) && !a.opensDefiniteNameAt(afterHead, to) {
+			// المعاهدة قريبًا، القائمة بما…، للاتفاق يعرفون: a definite head
+			// noun not followed by a definite name word refers back to a
+			// document, names none.
+			return Found{}, 0, false
+		}
+		if count == 0 && (hasArticle(a.toks[i]) || strings.HasPrefix(a.toks[i].Key, "لل")) && nameEnd > afterHead && a.onlyCommonAdjectives(afterHead, nameEnd) {
+			// الاتفاق التاريخي، الاتفاق الفني: a definite document described,
+			// not named (الاتفاق النووي is named by its nisba)
 			return Found{}, 0, false
 		}
 		if nameEnd < to && a.toks[nameEnd].Key == arabic.Fold("على") && a.onlyParties(afterHead, nameEnd) {
@@ -369,7 +380,9 @@ func (a *analysis) opensDefiniteNameAt(k, to int) bool {
 		return false
 	}
 	if key := a.toks[k].Key; (key == "بشان" || key == "حول") && k+1 < to {
-		return a.toks[k+1].Kind == textdoc.Word && strings.HasPrefix(a.toks[k+1].Key, "ال")
+		// a definite word or a hashtag (الاتفاق بشأن #بريكست)
+		n := a.toks[k+1]
+		return n.Kind == textdoc.Word && (strings.HasPrefix(n.Key, "ال") || strings.HasPrefix(n.Text, "#"))
 	}
 	return opensDefiniteName(a.toks[k])
 }
@@ -564,6 +577,32 @@ func (a *analysis) announcement(j, end, to int) bool {
 	return false
 }
 
+// onlyCommonAdjectives reports whether the words [j, end) are all common
+// adjectives of agreement_boundaries.tsv (التاريخي، الجديد), which describe
+// a document without naming it.
+func (a *analysis) onlyCommonAdjectives(j, end int) bool {
+	for k := j; k < end; k++ {
+		if a.toks[k].Kind == textdoc.Word && (a.boundary(k) != "adjective" || namingAdjectives[a.toks[k].Key]) {
+			return false
+		}
+	}
+	return true
+}
+
+// namingAdjectives are common adjectives that name a definite document
+// type on their own, like البيان المشترك: الاتفاق المشترك.
+var namingAdjectives = foldSet("المشترك", "المشتركة")
+
+// signedWith reports whether the bare head noun at i is the object of a
+// signing verb and is followed by the parties it is signed with (مع، بين):
+// وقعت الهيئة اتفاقية مع شركة بوينغ لتأسيس….
+func (a *analysis) signedWith(i, afterHead, from, to int) bool {
+	if afterHead >= to || (a.toks[afterHead].Key != "مع" && a.toks[afterHead].Key != "بين") {
+		return false
+	}
+	return a.action(i, afterHead, from, to) == "signed"
+}
+
 // onlyQualifiers reports whether the name words [j, end) are all adjectives
 // (or there are none): nisba adjectives (تجاري، نهائي) and the common ones of
 // agreement_boundaries.tsv (جديد، أوسع).
@@ -695,7 +734,9 @@ var stopWords = foldSet("التي", "الذي", "الذين", "اللذين", "�
 	"بالإضافة", "لدى", "قبل", "وفق", "يهدف", "تهدف", "الهادفة", "تم", "جرى",
 	// participles that say what happened to the document, after its name
 	"الموقع", "الموقعة", "المبرم", "المبرمة", "المعقود", "المعقودة", "التابعة", "التابع", "الخاص", "الخاصة",
-	"الحالي", "الحالية", "الجديد", "الجديدة", "المتعلق", "المتعلقة", "بحلول",
+	"الحالي", "الحالية", "الجديد", "الجديدة", "المتعلق", "المتعلقة", "بحلول", "بالكامل",
+	// the aforementioned document
+	"الآنفة", "الآنف", "المذكورة", "المذكور", "السالفة", "السالف",
 	// a fixture: الاتفاق أمام الفيصلي is the football club
 	"أمام")
 
