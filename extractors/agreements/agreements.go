@@ -202,8 +202,9 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		return Found{}, 0, false // a plural with no number is generic: الاتفاقيات
 	}
 
-	var nameEnd int // token index after the name
-	var spanEnd int // byte offset where the mention ends
+	bareSigned := false // a bare head signed with parties named after it
+	var nameEnd int     // token index after the name
+	var spanEnd int     // byte offset where the mention ends
 	quoted := false
 
 	openBefore := i > from && isOpenQuote(a.toks[i-1]) && !a.closesQuote(i-1, from)
@@ -258,10 +259,12 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			// its complement, it names nothing
 			nameEnd = afterHead + 1
 		}
-		if nameEnd == afterHead && count == 0 && head.Tokens == 1 {
+		if nameEnd == afterHead && count == 0 {
 			// a bare head noun names nothing, unless it is signed with
-			// parties named right after it: وقعت الشركة اتفاقية مع شركة…
-			if hasArticle(a.toks[i]) || !a.signedWith(i, afterHead, from, to) {
+			// parties named right after it: وقعت الشركة اتفاقية مع شركة…،
+			// وقعت الشركة مذكرة تفاهم مع صندوق…
+			bareSigned = !hasArticle(a.toks[i]) && a.signedWith(i, afterHead, from, to)
+			if head.Tokens == 1 && !bareSigned {
 				return Found{}, 0, false
 			}
 		}
@@ -315,7 +318,7 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		parties = a.prevParties
 	}
 	if count == 0 && head.Value.Name != "self" && !a.definite(i) && a.onlyQualifiers(afterHead, nameEnd) &&
-		(action == "mentioned" || len(parties) == 0) {
+		(action == "mentioned" || len(parties) == 0) && !bareSigned {
 		// an indefinite document with nothing but adjectives (اتفاق نهائي،
 		// “اتفاق تجاري أوسع”، مذكرة تفاهم) is a mention only when the sentence
 		// reports an event on it and names its parties (وقعت الجزائر والصين
@@ -1116,7 +1119,7 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 		// الجدعان، ومحافظ البنك المركزي اليمني محمد زمام، بالرياض اتفاقية
 		if p := a.signingVerbBefore(i, from); p >= 0 {
 			for _, c := range a.countries {
-				if ti := a.d.TokenAt(c.Start); ti > p && ti < i && !a.placeOfSigning(ti, c.Start) {
+				if ti := a.d.TokenAt(c.Start); ti > p && ti < i && !a.placeOfSigning(ti, c.Start) && a.stateActor(c) {
 					add(c.Entry.Country.ISO2)
 				}
 			}
@@ -1151,7 +1154,7 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 			if m.Value == "joined" || m.Value == "signed" && a.toks[p].Kind == textdoc.Word && !strings.HasPrefix(a.toks[p].Key, "ت") {
 				for _, c := range a.countries {
 					ti := a.d.TokenAt(c.Start)
-					if ti > p && ti < i {
+					if ti > p && ti < i && a.stateActor(c) {
 						add(c.Entry.Country.ISO2)
 					}
 				}
@@ -1175,7 +1178,9 @@ func (a *analysis) countryList(k, to int) []string {
 	for q := k; q < to && q < k+10; {
 		t := a.toks[q]
 		if c, ok := a.countryFrom(q); ok {
-			out = append(out, c.Entry.Country.ISO2)
+			if a.stateActor(c) {
+				out = append(out, c.Entry.Country.ISO2)
+			}
 			q = a.d.TokenAt(c.End-1) + 1
 			continue
 		}
@@ -1196,6 +1201,39 @@ func (a *analysis) countryList(k, to int) []string {
 	return out
 }
 
+// stateActor reports whether a country reference can make its country a
+// party: a name or a capital (مصر، طهران), or an adjective that qualifies an
+// official or an organ of the state (وزير المالية السعودي، نظيرها السعودي،
+// الحكومة المصرية, a title or a state noun at most three words before it).
+// An adjective on a company, a body or a person's name (بلو بولي الفرنسية،
+// الهيئة العامة للرياضة السعودية، تركي آل الشيخ) is not.
+func (a *analysis) stateActor(c countries.Found) bool {
+	if c.Kind != "adjective" {
+		return true
+	}
+	ti := a.d.TokenAt(c.Start)
+	for back := 1; back <= 3 && ti-back >= 0; back++ {
+		t := a.toks[ti-back]
+		if t.Kind != textdoc.Word {
+			return false
+		}
+		if a.anyBoundary(ti-back) == "title" || stateNouns[t.Stem] {
+			return true
+		}
+	}
+	return false
+}
+
+// stateNouns are organs of a state whose country adjective makes the
+// state a party (الحكومة المصرية، السلطات الإيرانية، البنك المركزي اليمني).
+var stateNouns = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"حكومة", "سلطات", "نظير", "نظيره", "نظيرها", "نظيرتها", "نظيريه", "جانب", "دولة", "وزارة", "مركزي", "جيش", "قوات", "برلمان", "رئاسة", "خارجية", "بلد", "بلاد", "نظام"} {
+		stateNouns[arabic.Key(w)] = true
+	}
+}
+
 // countryListBefore returns the countries listed right before token p
 // (فرنسا وألمانيا وبريطانيا، هذه الدول الموقعة): the list may be followed by a
 // comma and a demonstrative.
@@ -1209,7 +1247,9 @@ func (a *analysis) countryListBefore(p, from int) []string {
 		found := false
 		for _, c := range a.countries {
 			if a.d.TokenAt(c.End-1) == q {
-				out = append(out, c.Entry.Country.ISO2)
+				if a.stateActor(c) {
+					out = append(out, c.Entry.Country.ISO2)
+				}
 				q = a.d.TokenAt(c.Start) - 1
 				found = true
 				break
