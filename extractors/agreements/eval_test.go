@@ -331,7 +331,8 @@ func TestAgreementsANTHeldout2Gold(t *testing.T) {
 	// type .68/.78, action .64/.73, parties .59/.67 (64 gold, 73 found); after the
 	// stop-10 rules (tuned on the other samples only): .59/.64, .71/.78, .71/.78,
 	// .67/.73, .61/.67 (70 found); after the stop-11 rules (tuned on the development
-	// samples, held-out 1 and the seeds only): .67/.72, .77/.83, .77/.83, .72/.78, .67/.72 (69 found).
+	// samples, held-out 1 and the seeds only), at the end of stop 11: .68/.72, .78/.83, .78/.83,
+	// .74/.78, .68/.72 (68 found).
 	heldoutGold(t, "ANT held-out 2", "testdata/ant_heldout2_ids.txt", "../../testdata/gold/agreements-ant-heldout2.jsonl",
 		75, 58, "KHABAR_HELDOUT_ERRORS", floors{0.6, 0.72, 0.72, 0.68, 0.6})
 }
@@ -357,7 +358,7 @@ func TestAgreementsANTDev3Gold(t *testing.T) {
 	// measured blind, before any rule was tuned on it (stop 11): exact .72/.77, overlap .77/.82,
 	// type .77/.82, action .72/.77, parties .67/.72 (74 gold, 79 found).
 	heldoutGold(t, "ANT dev 3", "testdata/ant_dev3_ids.txt", "../../testdata/gold/agreements-ant-dev3.jsonl",
-		95, 68, "KHABAR_AGREEMENT_ERRORS", floors{0, 0, 0, 0, 0})
+		95, 68, "KHABAR_AGREEMENT_ERRORS", floors{0.75, 0.8, 0.8, 0.75, 0.72})
 }
 
 // heldoutGold runs the pipeline on an ANT sample and scores it against its
