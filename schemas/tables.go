@@ -378,7 +378,7 @@ func agreementsTable() *Table {
 		Column{Name: "action", Kind: String, Doc: "what the sentence says happened to it", Enum: AgreementActions},
 		Column{Name: "parties", Kind: StringList, Doc: "ISO 3166-1 alpha-2 codes of the countries the sentence names as parties, sorted", Check: countryList},
 		Column{Name: "year", Kind: Int64, Nullable: true, Doc: "the year the sentence gives for the event, if any", Check: plausibleYear},
-		Column{Name: "agreement_key", Kind: String, Nullable: true, Doc: "identity of the agreement across articles (agreements_catalog.agreement_key): a curated catalogue id (CAT-…) or a key built from the type and the folded name (treaty:…); null for counted, unnamed documents"},
+		Column{Name: "agreement_key", Kind: String, Nullable: true, Doc: "identity of the agreement across articles (agreements_catalog.agreement_key): a curated catalogue id (CAT-…) or a key built from the type and the folded name (treaty:…); null for counted documents and for indefinite ones (وقعت الشركة اتفاقية مع…), which the article describes but does not name"},
 		Column{Name: "count", Kind: Int64, Nullable: true, Doc: "how many documents a counted, unnamed mention stands for (وقّع البلدان 27 اتفاقية تعاون → 27); null for a named document", Check: positiveCount},
 		Column{Name: "place", Kind: String, Nullable: true, Doc: "where the sentence says it was signed or adopted (a city or country as written, e.g. أستانا), if stated"},
 	)

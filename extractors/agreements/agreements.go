@@ -344,7 +344,11 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	if action != "mentioned" {
 		f.Place = a.place(span, from, to)
 	}
-	if count == 0 {
+	if count == 0 && (quoted || head.Value.Name == "self" || a.definite(i)) {
+		// only a named document has an identity across articles; an
+		// indefinite one (وقعت الشركة اتفاقية مع…، اتفاقا جديدا) is a new
+		// agreement the article describes, and the same words in another
+		// article are another agreement
 		f.Key = a.e.catalog.Key(f.Name, f.Type, head.Value.Name == "self", a.d.Text)
 	}
 	next := nameEnd

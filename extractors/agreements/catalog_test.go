@@ -23,8 +23,11 @@ func TestCountedPlaceKey(t *testing.T) {
 			"27 اتفاقية تعاون", "agreement", "signed", 27, "", "", []string{}},
 		{"counted memoranda", "وتشمل الشراكة في قطاع البتروكيماويات توقيع 3 مذكرات تفاهم بين الشركات.",
 			"3 مذكرات تفاهم", "memorandum", "signed", 3, "", "", []string{}},
+		// an indefinite document is described, not named: no identity across articles
 		{"signing place and subject parties", "ووقعت الجزائر والصين في بكين مذكرة تفاهم بشأن التعاون في مجال الطاقة.",
-			"مذكرة تفاهم بشأن التعاون في مجال الطاقة", "memorandum", "signed", 0, "بكين", "memorandum:مذكره تفاهم بشان تعاون في مجال طاقه", []string{"CN", "DZ"}},
+			"مذكرة تفاهم بشأن التعاون في مجال الطاقة", "memorandum", "signed", 0, "بكين", "", []string{"CN", "DZ"}},
+		{"a named memorandum has a key", "وتنص مذكرة التفاهم بشأن التعاون في مجال الطاقة على تبادل الخبرات.",
+			"مذكرة التفاهم بشأن التعاون في مجال الطاقة", "memorandum", "mentioned", 0, "", "memorandum:مذكره تفاهم بشان تعاون في مجال طاقه", []string{}},
 		{"catalogue alias, participle and party after the name", "وانسحبت الولايات المتحدة من الاتفاق النووي الموقع مع إيران عام 2015.",
 			"الاتفاق النووي", "agreement", "signed", 0, "", "CAT-JCPOA", []string{"IR"}},
 		{"the same concept under another name", "وأصبحت “رؤية آسيا الوسطى 2040” إحدى أهم الوثائق.",
