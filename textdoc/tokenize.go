@@ -41,7 +41,11 @@ type Analysis struct {
 	// and punctuation.
 	Readings []arabic.Candidate
 	Kind     TokenKind // word, number or punctuation
-	word     string    // the word, as the shared cache keys it ("" when not cached)
+	// id numbers the words of the shared cache from 1 (0: not cached), so
+	// that per-word answers can be kept in tables instead of maps
+	// (WordTest); next to Kind, it takes no room of its own
+	id   uint32
+	word string // the word, as the shared cache keys it ("" when not cached)
 }
 
 // Tokenize splits each sentence with prose's tokenizer and then fixes the
