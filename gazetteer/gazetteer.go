@@ -19,6 +19,7 @@ import (
 
 	"github.com/khabar-data/khabar/arabic"
 	"github.com/khabar-data/khabar/lexicon"
+	"github.com/khabar-data/khabar/textdoc"
 )
 
 //go:embed data/*.tsv
@@ -88,6 +89,10 @@ type Gazetteer struct {
 	root      *node
 	forms     int
 	byCountry map[string][]*Entry
+	// opens keeps per word whether a form starts with one of its readings
+	// (see opensAt): Scan asks at every word of every article, and most
+	// words start none. Made anew by every insert.
+	opens *textdoc.WordTest
 }
 
 type node struct {
@@ -257,6 +262,7 @@ func (g *Gazetteer) insert(e *Entry) {
 		n = child
 	}
 	n.entries = append(n.entries, e)
+	g.opens = textdoc.NewWordTest(g.opensAt)
 	g.forms++
 	if e.Country != nil {
 		g.byCountry[e.Country.ISO2] = append(g.byCountry[e.Country.ISO2], e)

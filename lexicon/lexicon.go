@@ -21,6 +21,7 @@ import (
 	"sync"
 
 	"github.com/khabar-data/khabar/arabic"
+	"github.com/khabar-data/khabar/textdoc"
 )
 
 //go:embed data/*.tsv
@@ -76,6 +77,10 @@ type Lexicon struct {
 	// Numbers are the number words (number_words.tsv plus the scale words
 	// of scales.tsv) that arabic.NumberWords.Parse reads.
 	Numbers arabic.NumberWords
+
+	// numberOpeners keeps NumberAt's pre-check per word (see opensNumber);
+	// made once every list is loaded, since its answers depend on them.
+	numberOpeners *textdoc.WordTest
 }
 
 var (
@@ -234,6 +239,7 @@ func Load(extraDir string) (*Lexicon, error) {
 	for _, form := range currencyOrder {
 		lex.Currencies.Add(form, currencies[form])
 	}
+	lex.numberOpeners = textdoc.NewWordTest(lex.canOpenNumber)
 	return lex, nil
 }
 

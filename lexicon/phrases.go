@@ -13,6 +13,12 @@ import (
 // variation in hamza, ة/ه, ى/ي, diacritics and the article does not matter.
 type Phrases[T any] struct {
 	byFirst map[string][]phrase[T]
+	// opens keeps per word whether some phrase starts with it: as written
+	// (opens[0]) or with its proclitics peeled (opens[1]). At is asked at
+	// nearly every token and most words start nothing; this saves hashing
+	// each reading of the word into byFirst every time. Add makes them
+	// anew, so no answer outlives a change of the phrases.
+	opens [2]*textdoc.WordTest
 }
 
 type phrase[T any] struct {
@@ -36,6 +42,25 @@ func (p *Phrases[T]) Add(form string, value T) {
 	list := append(p.byFirst[keys[0]], phrase[T]{words: keys, value: value})
 	slices.SortStableFunc(list, func(a, b phrase[T]) int { return len(b.words) - len(a.words) })
 	p.byFirst[keys[0]] = list
+	p.opens = [2]*textdoc.WordTest{
+		textdoc.NewWordTest(func(t textdoc.Token) bool { return p.opensAt(t, false) }),
+		textdoc.NewWordTest(func(t textdoc.Token) bool { return p.opensAt(t, true) }),
+	}
+}
+
+// opensAt reports whether some phrase starts with t: with its stem or,
+// with peel, with one of its readings.
+func (p *Phrases[T]) opensAt(t textdoc.Token, peel bool) bool {
+	if !peel {
+		_, ok := p.byFirst[t.Stem]
+		return ok
+	}
+	for _, c := range t.Candidates() {
+		if _, ok := p.byFirst[c.Key]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // Match is a phrase found at a token position.
@@ -57,6 +82,13 @@ func (m Match[T]) Start(tok textdoc.Token) int {
 // proclitics of the first token may be peeled (وبلغت → بلغت).
 func (p *Phrases[T]) At(toks []textdoc.Token, i int, peel bool) []Match[T] {
 	if i >= len(toks) || len(p.byFirst) == 0 {
+		return nil
+	}
+	peelIndex := 0
+	if peel {
+		peelIndex = 1
+	}
+	if !p.opens[peelIndex].Of(toks[i]) {
 		return nil
 	}
 	var out []Match[T]
