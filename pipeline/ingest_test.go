@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -95,6 +96,36 @@ func TestNFCInert(t *testing.T) {
 		}
 		if c.inert && norm.NFC.String(c.text) != c.text {
 			t.Errorf("%q is inert but NFC changes it", c.text)
+		}
+	}
+}
+
+// TestControlRunes checks the byte-wise count against decoding each rune,
+// on text with C0 and C1 controls, invalid bytes and bytes that look like
+// C1 controls inside other sequences.
+func TestControlRunes(t *testing.T) {
+	byRunes := func(s string) (n, total int) {
+		for _, r := range s {
+			total++
+			if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' && r != '\f' {
+				n++
+			}
+		}
+		return n, total
+	}
+	for _, s := range []string{
+		"",
+		"انعقد الاجتماع في طشقند.\n\tوحضره الرؤساء\r\n\f",
+		"قمة\x00\x01\x1b\x7f آسيا",
+		"\u0085بيان\u009f ختامي\u0080",
+		"\xc2\xc2\x85 \xc2 \x85\xc2\x9f\xc2",                 // a lone lead byte, a lone continuation byte
+		"\xe2\x80\x85 \xf0\x9f\x98\x80 \xc3\x85 ٪ «»",        // continuation bytes 80-9F after other lead bytes
+		"\xff\xfe\xc0\x80 ماليزيا \xed\xa0\x80 \xc2\x7f\xc2", // invalid sequences
+	} {
+		gotN, gotTotal := controlRunes(s)
+		wantN, wantTotal := byRunes(s)
+		if gotN != wantN || gotTotal != wantTotal {
+			t.Errorf("controlRunes(%q) = %d, %d; rune by rune %d, %d", s, gotN, gotTotal, wantN, wantTotal)
 		}
 	}
 }
