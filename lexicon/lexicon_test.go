@@ -88,3 +88,39 @@ func TestPhrasesAt(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstIsRangingOverAt checks that First gives the first match of At
+// that keep accepts, for date words of each kind and for qualifiers.
+func TestFirstIsRangingOverAt(t *testing.T) {
+	lex := Default()
+	texts := []string{
+		"في أواخر العام الماضي ومطلع الشهر المقبل، وبالأمس واليوم",
+		"في الحادي والعشرين من الشهر الجاري، بعد ثلاثة أيام من منتصف العقد",
+		"بلغت نحو 10 مليارات دولار على الأقل، أي أكثر من حوالي ثلثي الإنفاق",
+	}
+	for _, text := range texts {
+		toks := textdoc.New(text, time.Time{}).Tokens
+		for i := range toks {
+			for _, peel := range []bool{false, true} {
+				for _, kind := range []string{"", "ordinal", "relday", "shift", "part", "decade"} {
+					keep := func(m Match[DateWord]) bool { return kind == "" || m.Value.Kind == kind }
+					want, wantOK := Match[DateWord]{}, false
+					for _, m := range lex.DateWords.At(toks, i, peel) {
+						if keep(m) {
+							want, wantOK = m, true
+							break
+						}
+					}
+					if got, ok := lex.DateWords.First(toks, i, peel, keep); got != want || ok != wantOK {
+						t.Errorf("DateWords.First(%q, peel %v, kind %q) = %v %v, want %v %v", toks[i].Text, peel, kind, got, ok, want, wantOK)
+					}
+				}
+				all := lex.Qualifiers.At(toks, i, peel)
+				got, ok := lex.Qualifiers.Longest(toks, i, peel)
+				if ok != (len(all) > 0) || ok && got != all[0] {
+					t.Errorf("Qualifiers.Longest(%q, peel %v) = %v %v, want the first of %v", toks[i].Text, peel, got, ok, all)
+				}
+			}
+		}
+	}
+}

@@ -81,17 +81,47 @@ func (m Match[T]) Start(tok textdoc.Token) int {
 // At returns every phrase that starts at token i, longest first. With peel,
 // proclitics of the first token may be peeled (وبلغت → بلغت).
 func (p *Phrases[T]) At(toks []textdoc.Token, i int, peel bool) []Match[T] {
+	var out []Match[T]
+	p.each(toks, i, peel, func(m Match[T]) { out = append(out, m) })
+	slices.SortStableFunc(out, func(a, b Match[T]) int { return b.Tokens - a.Tokens })
+	return out
+}
+
+// First returns the first phrase at token i, in At's order, that keep
+// accepts (nil keeps any): the longest, the earliest found among equals.
+// It is ranging over At without building and sorting the list, which
+// was most of what the date scanner allocated.
+func (p *Phrases[T]) First(toks []textdoc.Token, i int, peel bool, keep func(Match[T]) bool) (Match[T], bool) {
+	var best Match[T]
+	found := false
+	p.each(toks, i, peel, func(m Match[T]) {
+		// At sorts stably, longest first: a later match of the same
+		// length comes after the one kept
+		if (!found || m.Tokens > best.Tokens) && (keep == nil || keep(m)) {
+			best, found = m, true
+		}
+	})
+	return best, found
+}
+
+// Longest returns the longest phrase at token i.
+func (p *Phrases[T]) Longest(toks []textdoc.Token, i int, peel bool) (Match[T], bool) {
+	return p.First(toks, i, peel, nil)
+}
+
+// each calls yield with every phrase that starts at token i, in the order
+// of the first token's readings and, for each, of byFirst.
+func (p *Phrases[T]) each(toks []textdoc.Token, i int, peel bool, yield func(Match[T])) {
 	if i >= len(toks) || len(p.byFirst) == 0 {
-		return nil
+		return
 	}
 	peelIndex := 0
 	if peel {
 		peelIndex = 1
 	}
 	if !p.opens[peelIndex].Of(toks[i]) {
-		return nil
+		return
 	}
-	var out []Match[T]
 	readings := []arabic.Candidate{{Key: toks[i].Stem}}
 	if peel {
 		readings = toks[i].Candidates()
@@ -99,21 +129,10 @@ func (p *Phrases[T]) At(toks []textdoc.Token, i int, peel bool) []Match[T] {
 	for _, c := range readings {
 		for _, ph := range p.byFirst[c.Key] {
 			if matchRest(toks, i, ph.words) {
-				out = append(out, Match[T]{Value: ph.value, Tokens: len(ph.words), Peeled: c.Stripped})
+				yield(Match[T]{Value: ph.value, Tokens: len(ph.words), Peeled: c.Stripped})
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Match[T]) int { return b.Tokens - a.Tokens })
-	return out
-}
-
-// Longest returns the longest phrase at token i.
-func (p *Phrases[T]) Longest(toks []textdoc.Token, i int, peel bool) (Match[T], bool) {
-	all := p.At(toks, i, peel)
-	if len(all) == 0 {
-		return Match[T]{}, false
-	}
-	return all[0], true
 }
 
 func matchRest(toks []textdoc.Token, i int, words []string) bool {
