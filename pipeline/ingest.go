@@ -196,10 +196,13 @@ func eachJSONL(p string, fn func(Input) error) error {
 func jsonlInput(base string, n int, line []byte) Input {
 	in := Input{SourceFile: fmt.Sprintf("%s:%d", base, n), SHA256: hashHex(line)}
 	in.SourceID = in.SourceFile
-	var rec jsonlRecord
-	if err := json.Unmarshal(line, &rec); err != nil {
-		in.Status, in.Reason = StatusFailed, "invalid JSON: "+err.Error()
-		return in
+	rec, ok := parseRecordFast(line)
+	if !ok {
+		rec = jsonlRecord{}
+		if err := json.Unmarshal(line, &rec); err != nil {
+			in.Status, in.Reason = StatusFailed, "invalid JSON: "+err.Error()
+			return in
+		}
 	}
 	if id := strings.TrimSpace(string(rec.ID)); id != "" && id != "null" {
 		var s string
