@@ -91,7 +91,7 @@ type Gazetteer struct {
 	byCountry map[string][]*Entry
 	// opens keeps per word whether a form starts with one of its readings
 	// (see opensAt): Scan asks at every word of every article, and most
-	// words start none. Made anew by every insert.
+	// words start none. Made once every form is loaded.
 	opens *textdoc.WordTest
 }
 
@@ -142,6 +142,7 @@ func Load(extra ...string) (*Gazetteer, error) {
 			return nil, err
 		}
 	}
+	g.opens = textdoc.NewWordTest(g.opensAt)
 	return g, nil
 }
 
@@ -262,7 +263,6 @@ func (g *Gazetteer) insert(e *Entry) {
 		n = child
 	}
 	n.entries = append(n.entries, e)
-	g.opens = textdoc.NewWordTest(g.opensAt)
 	g.forms++
 	if e.Country != nil {
 		g.byCountry[e.Country.ISO2] = append(g.byCountry[e.Country.ISO2], e)

@@ -43,7 +43,7 @@ func (g *Gazetteer) ScanDocument(d *textdoc.Document) []Match {
 
 func (g *Gazetteer) longestAt(toks []textdoc.Token, i, to int) (Match, bool) {
 	tok := toks[i]
-	if tok.Kind != textdoc.Word || g.opens == nil || !g.opens.Of(tok) {
+	if tok.Kind != textdoc.Word || !g.opens.Of(tok) {
 		return Match{}, false
 	}
 	var best Match

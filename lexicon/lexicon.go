@@ -239,6 +239,10 @@ func Load(extraDir string) (*Lexicon, error) {
 	for _, form := range currencyOrder {
 		lex.Currencies.Add(form, currencies[form])
 	}
+	for _, p := range []interface{ seal() }{&lex.Months, &lex.Weekdays, &lex.HijriMonths, &lex.DateWords, &lex.Scales,
+		&lex.Qualifiers, &lex.Currencies, &lex.AgreementTypes, &lex.AgreementActions, &lex.AgreementBoundaries} {
+		p.seal()
+	}
 	lex.numberOpeners = textdoc.NewWordTest(lex.canOpenNumber)
 	return lex, nil
 }

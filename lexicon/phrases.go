@@ -16,8 +16,9 @@ type Phrases[T any] struct {
 	// opens keeps per word whether some phrase starts with it: as written
 	// (opens[0]) or with its proclitics peeled (opens[1]). At is asked at
 	// nearly every token and most words start nothing; this saves hashing
-	// each reading of the word into byFirst every time. Add makes them
-	// anew, so no answer outlives a change of the phrases.
+	// each reading of the word into byFirst every time. Made by seal once
+	// the lexicon is loaded; Add drops them, so no answer outlives a change
+	// of the phrases (without them, every reading is looked up).
 	opens [2]*textdoc.WordTest
 }
 
@@ -42,6 +43,12 @@ func (p *Phrases[T]) Add(form string, value T) {
 	list := append(p.byFirst[keys[0]], phrase[T]{words: keys, value: value})
 	slices.SortStableFunc(list, func(a, b phrase[T]) int { return len(b.words) - len(a.words) })
 	p.byFirst[keys[0]] = list
+	p.opens = [2]*textdoc.WordTest{}
+}
+
+// seal makes the per-word pre-checks of At (opens), once every phrase is
+// added.
+func (p *Phrases[T]) seal() {
 	p.opens = [2]*textdoc.WordTest{
 		textdoc.NewWordTest(func(t textdoc.Token) bool { return p.opensAt(t, false) }),
 		textdoc.NewWordTest(func(t textdoc.Token) bool { return p.opensAt(t, true) }),
@@ -119,7 +126,7 @@ func (p *Phrases[T]) each(toks []textdoc.Token, i int, peel bool, yield func(Mat
 	if peel {
 		peelIndex = 1
 	}
-	if !p.opens[peelIndex].Of(toks[i]) {
+	if opens := p.opens[peelIndex]; opens != nil && !opens.Of(toks[i]) {
 		return
 	}
 	readings := []arabic.Candidate{{Key: toks[i].Stem}}

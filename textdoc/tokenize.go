@@ -2,6 +2,7 @@ package textdoc
 
 import (
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,11 +42,9 @@ type Analysis struct {
 	// and punctuation.
 	Readings []arabic.Candidate
 	Kind     TokenKind // word, number or punctuation
-	// id numbers the words of the shared cache from 1 (0: not cached), so
-	// that per-word answers can be kept in tables instead of maps
-	// (WordTest); next to Kind, it takes no room of its own
-	id   uint32
-	word string // the word, as the shared cache keys it ("" when not cached)
+	word     string    // the word, as the shared cache keys it ("" when not cached)
+	// answers keeps the answers of the WordTests about this word
+	answers [answerWords]atomic.Uint64
 }
 
 // Tokenize splits each sentence with prose's tokenizer and then fixes the

@@ -34,11 +34,6 @@ const wordShards = 64
 // most).
 const maxWords = 1 << 18
 
-// maxWordID bounds the numbers given to cached words (Analysis.id). Two
-// workers may each store a word when the cache is one short of full, so a
-// few numbers can pass maxWords; those words are simply not numbered.
-const maxWordID = maxWords
-
 var words = &wordCache{}
 
 // analysis returns the analysis of word w, whose hash (with wordSeed) is h,
@@ -71,12 +66,8 @@ func (c *wordCache) analysis(w string, h uint64) *Analysis {
 	if sh.m == nil {
 		sh.m = map[string]*Analysis{}
 	}
-	// the word's number, under which WordTests file their answers: from
-	// 1, since 0 means not numbered
-	if n := c.size.Add(1); n <= maxWordID {
-		a.id = uint32(n)
-	}
 	sh.m[a.word] = a
+	c.size.Add(1)
 	return a
 }
 

@@ -45,9 +45,9 @@ func TestWordTestAnswersOncePerWord(t *testing.T) {
 	}
 }
 
-// TestWordTestUnnumberedWord checks that a word without a number (the
-// full cache did not keep it) is tested every time.
-func TestWordTestUnnumberedWord(t *testing.T) {
+// TestWordTestUncachedWord checks that a word the full cache did not keep
+// (its analysis made for one token) is tested every time.
+func TestWordTestUncachedWord(t *testing.T) {
 	var asked int
 	wt := NewWordTest(func(tok Token) bool { asked++; return tok.Stem == "دولار" })
 	tok := Token{Span: Span{0, len("دولار")}, Text: "دولار", Analysis: analyse("دولار")}
