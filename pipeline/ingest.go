@@ -167,6 +167,9 @@ type jsonlRecord struct {
 	Title     string          `json:"title"`
 	Published string          `json:"published"`
 	Source    string          `json:"source"`
+	// textBytes is the text as parseRecordFast reads it, instead of Text
+	// (nil when it did not read the record, or the record has no text)
+	textBytes []byte
 }
 
 func eachJSONL(p string, fn func(Input) error) error {
@@ -212,11 +215,15 @@ func jsonlInput(base string, n int, line []byte) Input {
 			in.SourceID = id // a numeric id, as written
 		}
 	}
-	if rec.Text == nil {
+	switch {
+	case rec.textBytes != nil:
+		in.Raw = rec.textBytes
+	case rec.Text != nil:
+		in.Raw = []byte(*rec.Text)
+	default:
 		in.Status, in.Reason = StatusFailed, `no "text" field`
 		return in
 	}
-	in.Raw = []byte(*rec.Text)
 	in.Title, in.Published, in.Source = rec.Title, rec.Published, rec.Source
 	return in
 }
