@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -126,6 +127,47 @@ func TestControlRunes(t *testing.T) {
 		wantN, wantTotal := byRunes(s)
 		if gotN != wantN || gotTotal != wantTotal {
 			t.Errorf("controlRunes(%q) = %d, %d; rune by rune %d, %d", s, gotN, gotTotal, wantN, wantTotal)
+		}
+	}
+}
+
+// TestNFCInertTwoByteRunes checks nfcInert, which decodes two-byte runes
+// itself, against the same loop decoding every rune with utf8, on valid
+// Arabic and on invalid or cut sequences.
+func TestNFCInertTwoByteRunes(t *testing.T) {
+	byDecoder := func(s string) bool {
+		prevMark := false
+		for i, r := range s {
+			switch {
+			case r < utf8.RuneSelf:
+				prevMark = false
+			case isHaraka(r):
+				if prevMark || i == 0 {
+					return false
+				}
+				prevMark = true
+			case nfcInertRune(r):
+				prevMark = false
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	for _, s := range []string{
+		"وقّعت الدول الخمس «إعلان طشقند» في 9 أغسطس 2024 – نحو ١٠٫٧ مليار دولار.",
+		"بيانًا مشتركًا\u00a0بين الدولتين",
+		"وقَّعت",
+		"\xd8",              // cut after a lead byte
+		"قمة\xd8",           // cut at the end
+		"\xd8\x41بيان",      // a lead byte before ASCII
+		"\xc0\x80 \xc1\xbf", // overlong forms
+		"\xd9\xd9\x8b",      // a lead byte before a lead byte
+		"ب\xd9\x8b\xd9\x8b", // two marks
+		"\u00e9\u0301",
+	} {
+		if got, want := nfcInert(s), byDecoder(s); got != want {
+			t.Errorf("nfcInert(%q) = %v, decoding every rune gives %v", s, got, want)
 		}
 	}
 }

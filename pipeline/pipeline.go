@@ -328,7 +328,7 @@ func processOne(cfg Config, in Input, exs []extractors.Extractor, dateReader *da
 		}
 	}()
 	stop := t.Start("ingest")
-	text, err := Decode(in.Raw, cfg.Encoding, cfg.MaxBytes)
+	text, err := decode(in.Raw, cfg.Encoding, cfg.MaxBytes, in.validUTF8)
 	stop()
 	if err != nil {
 		return nil, err
