@@ -37,3 +37,14 @@ func isSpace(r rune) bool {
 	}
 	return unicode.IsSpace(r)
 }
+
+// AppendRunes appends the code points of s to dst, as []rune(s) gives them
+// (an invalid byte is U+FFFD), for a caller that reuses one slice.
+func AppendRunes(dst []rune, s string) []rune {
+	for i := 0; i < len(s); {
+		r, size := runeAt(s, i)
+		dst = append(dst, r)
+		i += size
+	}
+	return dst
+}

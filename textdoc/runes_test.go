@@ -1,6 +1,7 @@
 package textdoc
 
 import (
+	"slices"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -54,6 +55,18 @@ func TestEdges(t *testing.T) {
 		}
 		if got, want := endsWithEdge(s), splitAtEdge(last); got != want {
 			t.Errorf("endsWithEdge(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestAppendRunes checks AppendRunes against []rune.
+func TestAppendRunes(t *testing.T) {
+	for _, s := range []string{
+		"", "وقّعت الدول الخمس «إعلان طشقند» في 9 أغسطس 2024 – نحو ١٠٫٧ مليار دولار؟ €",
+		"\xd8", "قمة\xd8", "\xd8\x41\xc0\x80\xc1\xbf\xc2\x7f\xdf\xbf\xe2\x82", "\x80\x80ب\U0001F600",
+	} {
+		if got, want := AppendRunes([]rune{'x'}, s), append([]rune{'x'}, []rune(s)...); !slices.Equal(got, want) {
+			t.Errorf("AppendRunes(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
