@@ -232,12 +232,14 @@ func (s *scanner) number(i int) (n, digits, start int, ok bool) {
 	text := t.Text
 	start = t.Start
 	if t.Kind == textdoc.Word {
-		r := []rune(text)
-		if len(r) < 2 || !strings.ContainsRune("وبلف", r[0]) || !arabic.IsDigit(r[1]) {
+		// the proclitic and the first digit, decoded in place: a []rune of
+		// the word was most of this call
+		r0, size := utf8.DecodeRuneInString(text)
+		if r1, _ := utf8.DecodeRuneInString(text[size:]); !strings.ContainsRune("وبلف", r0) || !arabic.IsDigit(r1) {
 			return 0, 0, 0, false
 		}
-		start += len(string(r[0]))
-		text = string(r[1:])
+		start += size
+		text = text[size:]
 	} else if t.Kind != textdoc.Number {
 		return 0, 0, 0, false
 	}
