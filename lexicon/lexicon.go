@@ -79,7 +79,9 @@ type Lexicon struct {
 	Numbers arabic.NumberWords
 
 	// numberOpeners keeps NumberAt's pre-check per word (see opensNumber);
-	// made once every list is loaded, since its answers depend on them.
+	// made once every list is loaded, since its answers depend on them: the
+	// lists of a loaded Lexicon must not change (Phrases.Add drops its own
+	// pre-checks, but Numbers has none to drop).
 	numberOpeners *textdoc.WordTest
 }
 
