@@ -19,6 +19,7 @@ import (
 
 	"github.com/khabar-data/khabar/arabic"
 	"github.com/khabar-data/khabar/lexicon"
+	"github.com/khabar-data/khabar/textdoc"
 )
 
 //go:embed data/*.tsv
@@ -88,6 +89,10 @@ type Gazetteer struct {
 	root      *node
 	forms     int
 	byCountry map[string][]*Entry
+	// opens keeps per word whether a form starts with one of its readings
+	// (see opensAt): Scan asks at every word of every article, and most
+	// words start none. Made once every form is loaded.
+	opens *textdoc.WordTest
 }
 
 type node struct {
@@ -137,6 +142,7 @@ func Load(extra ...string) (*Gazetteer, error) {
 			return nil, err
 		}
 	}
+	g.opens = textdoc.NewWordTest(g.opensAt)
 	return g, nil
 }
 

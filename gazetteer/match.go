@@ -43,18 +43,12 @@ func (g *Gazetteer) ScanDocument(d *textdoc.Document) []Match {
 
 func (g *Gazetteer) longestAt(toks []textdoc.Token, i, to int) (Match, bool) {
 	tok := toks[i]
-	if tok.Kind != textdoc.Word {
+	if tok.Kind != textdoc.Word || !g.opens.Of(tok) {
 		return Match{}, false
 	}
 	var best Match
 	found := false
-	cands := tok.Candidates()
-	if len(cands) == 0 || cands[0].Stripped != 0 {
-		// a word of one or two letters has no reading (the clitic peeler
-		// keeps three letters at least), but may start a form: لا باز، ذا فالي
-		cands = append([]arabic.Candidate{{Key: tok.Stem}}, cands...)
-	}
-	for _, c := range cands {
+	for _, c := range readings(tok) {
 		n := g.root.next[c.Key]
 		if n == nil {
 			continue
@@ -89,6 +83,31 @@ func (g *Gazetteer) longestAt(toks []textdoc.Token, i, to int) (Match, bool) {
 		found = true
 	}
 	return best, found
+}
+
+// readings returns the keys a form may start with at tok: its clitic
+// readings, and its stem when they do not start with the word as written.
+func readings(tok textdoc.Token) []arabic.Candidate {
+	cands := tok.Candidates()
+	if len(cands) == 0 || cands[0].Stripped != 0 {
+		// a word of one or two letters has no reading (the clitic peeler
+		// keeps three letters at least), but may start a form: لا باز، ذا فالي
+		cands = append([]arabic.Candidate{{Key: tok.Stem}}, cands...)
+	}
+	return cands
+}
+
+// opensAt reports whether a form of g starts with one of tok's readings.
+func (g *Gazetteer) opensAt(tok textdoc.Token) bool {
+	if tok.Kind != textdoc.Word {
+		return false
+	}
+	for _, c := range readings(tok) {
+		if g.root.next[c.Key] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // withArticles keeps the entries whose words written with the article

@@ -21,6 +21,7 @@ import (
 	"sync"
 
 	"github.com/khabar-data/khabar/arabic"
+	"github.com/khabar-data/khabar/textdoc"
 )
 
 //go:embed data/*.tsv
@@ -76,6 +77,12 @@ type Lexicon struct {
 	// Numbers are the number words (number_words.tsv plus the scale words
 	// of scales.tsv) that arabic.NumberWords.Parse reads.
 	Numbers arabic.NumberWords
+
+	// numberOpeners keeps NumberAt's pre-check per word (see opensNumber);
+	// made once every list is loaded, since its answers depend on them: the
+	// lists of a loaded Lexicon must not change (Phrases.Add drops its own
+	// pre-checks, but Numbers has none to drop).
+	numberOpeners *textdoc.WordTest
 }
 
 var (
@@ -234,6 +241,11 @@ func Load(extraDir string) (*Lexicon, error) {
 	for _, form := range currencyOrder {
 		lex.Currencies.Add(form, currencies[form])
 	}
+	for _, p := range []interface{ seal() }{&lex.Months, &lex.Weekdays, &lex.HijriMonths, &lex.DateWords, &lex.Scales,
+		&lex.Qualifiers, &lex.Currencies, &lex.AgreementTypes, &lex.AgreementActions, &lex.AgreementBoundaries} {
+		p.seal()
+	}
+	lex.numberOpeners = textdoc.NewWordTest(lex.canOpenNumber)
 	return lex, nil
 }
 

@@ -35,18 +35,11 @@ const maxNumberTokens = 12
 // scale words after them, and a proclitic و ب ل ف glued to the first token
 // (ب10، وخمسة، لعشرين). The span starts after the proclitic.
 func (lex *Lexicon) NumberAt(toks []textdoc.Token, i int) (NumberMatch, bool) {
-	if i >= len(toks) {
+	if i >= len(toks) || !lex.opensNumber(toks[i]) {
 		return NumberMatch{}, false
 	}
-	if toks[i].Kind == textdoc.Punct {
-		// -1.2 and .77 start with a sign, so the tokenizer files them as
-		// punctuation
-		if _, ok := arabic.ParseNumber(toks[i].Key); !ok {
-			return NumberMatch{}, false
-		}
-	}
 	// سالب خمسة، سالب 5: a spoken minus sign
-	if nw, ok := lex.Numbers.Lookup(toks[i].Key); ok && nw.Kind == arabic.NumMinus && toks[i].Kind == textdoc.Word {
+	if lex.isMinus(toks[i]) {
 		n, ok := lex.NumberAt(toks, i+1)
 		if !ok || n.Value < 0 {
 			return NumberMatch{}, false
@@ -59,11 +52,12 @@ func (lex *Lexicon) NumberAt(toks []textdoc.Token, i int) (NumberMatch, bool) {
 	// every token by three extractors, from allocating
 	var firstsBuf [2]numberStart
 	firsts := firstsBuf[:0]
-	first := t.Key
 	// 1،234،567: the tokenizer splits at the Arabic comma; groups of three
 	// digits glued to it on both sides are one number
 	base := i
-	if t.Kind == textdoc.Number {
+	switch t.Kind {
+	case textdoc.Number:
+		first := t.Key
 		text := t.Text
 		for j := i; j+2 < len(toks) && toks[j+1].Text == "،" && toks[j+1].Start == toks[j].End &&
 			toks[j+2].Kind == textdoc.Number && toks[j+2].Start == toks[j+1].End; j += 2 {
@@ -72,37 +66,11 @@ func (lex *Lexicon) NumberAt(toks []textdoc.Token, i int) (NumberMatch, bool) {
 				first, base = arabic.Fold(text), j+2
 			}
 		}
-	}
-	if t.Kind == textdoc.Word {
-		r, size := utf8.DecodeRuneInString(t.Text)
-		// digits with a glued proclitic: و10، ب5.7، وب10
-		peeled := 0
-		for k := 0; k < 2 && strings.ContainsRune("وبلف", r); k++ {
-			peeled += size
-			r, size = utf8.DecodeRuneInString(t.Text[peeled:])
-		}
-		for r == arabic.Tatweel {
-			peeled += size
-			r, size = utf8.DecodeRuneInString(t.Text[peeled:])
-		}
-		if arabic.IsDigit(r) {
-			firsts = append(firsts, numberStart{arabic.Fold(t.Text[peeled:]), peeled})
-		} else {
-			firsts = append(firsts, numberStart{first, 0})
-			if r0, s0 := utf8.DecodeRuneInString(t.Text); strings.ContainsRune("وبلف", r0) {
-				// Fold maps each of these letters to itself and looks only
-				// at an alef's neighbours, so folding the rest of the word
-				// gives the rest of the token's key: no need to fold again
-				firsts = append(firsts, numberStart{t.Key[s0:], s0})
-			}
-		}
-	} else {
 		firsts = append(firsts, numberStart{first, 0})
-	}
-	// most tokens are neither digits nor a number word: say so before
-	// gathering the keys that follow
-	if t.Kind == textdoc.Word && !slices.ContainsFunc(firsts, lex.canStartNumber) {
-		return NumberMatch{}, false
+	case textdoc.Word:
+		firsts = wordFirsts(firsts, t)
+	default:
+		firsts = append(firsts, numberStart{t.Key, 0})
 	}
 	var keys [maxNumberTokens]string
 	n := 1
@@ -122,6 +90,68 @@ func (lex *Lexicon) NumberAt(toks []textdoc.Token, i int) (NumberMatch, bool) {
 		}
 	}
 	return NumberMatch{}, false
+}
+
+// wordFirsts appends the readings of a word token that may open a number:
+// digits after glued proclitics (و10، ب5.7، وب10), else the word as
+// written and, after a proclitic و ب ل ف, the rest of it.
+func wordFirsts(firsts []numberStart, t textdoc.Token) []numberStart {
+	r, size := utf8.DecodeRuneInString(t.Text)
+	peeled := 0
+	for k := 0; k < 2 && strings.ContainsRune("وبلف", r); k++ {
+		peeled += size
+		r, size = utf8.DecodeRuneInString(t.Text[peeled:])
+	}
+	for r == arabic.Tatweel {
+		peeled += size
+		r, size = utf8.DecodeRuneInString(t.Text[peeled:])
+	}
+	if arabic.IsDigit(r) {
+		return append(firsts, numberStart{arabic.Fold(t.Text[peeled:]), peeled})
+	}
+	firsts = append(firsts, numberStart{t.Key, 0})
+	if r0, s0 := utf8.DecodeRuneInString(t.Text); strings.ContainsRune("وبلف", r0) {
+		// Fold maps each of these letters to itself and looks only at an
+		// alef's neighbours, so folding the rest of the word gives the rest
+		// of the token's key: no need to fold again
+		firsts = append(firsts, numberStart{t.Key[s0:], s0})
+	}
+	return firsts
+}
+
+// isMinus reports whether t is a spoken minus sign (سالب).
+func (lex *Lexicon) isMinus(t textdoc.Token) bool {
+	nw, ok := lex.Numbers.Lookup(t.Key)
+	return ok && nw.Kind == arabic.NumMinus && t.Kind == textdoc.Word
+}
+
+// opensNumber is the pre-check of NumberAt: whether a number can start at
+// t, whatever follows. Most tokens are neither digits nor a number word;
+// the answer depends on the word alone, so it is kept per word once the
+// lexicon is loaded (numberOpeners).
+func (lex *Lexicon) opensNumber(t textdoc.Token) bool {
+	if lex.numberOpeners != nil {
+		return lex.numberOpeners.Of(t)
+	}
+	return lex.canOpenNumber(t)
+}
+
+// canOpenNumber is opensNumber worked out: digits, a sign before digits
+// (-1.2 and .77 start with one, so the tokenizer files them as
+// punctuation), the minus word, or a word whose reading Parse can start on.
+func (lex *Lexicon) canOpenNumber(t textdoc.Token) bool {
+	switch t.Kind {
+	case textdoc.Number:
+		return true
+	case textdoc.Punct:
+		_, ok := arabic.ParseNumber(t.Key)
+		return ok
+	}
+	if lex.isMinus(t) {
+		return true
+	}
+	var buf [2]numberStart
+	return slices.ContainsFunc(wordFirsts(buf[:0], t), lex.canStartNumber)
 }
 
 // canStartNumber reports whether a first-token reading can open a number:

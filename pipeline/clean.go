@@ -138,6 +138,9 @@ func Clean(text string, parseDate func(string) (time.Time, bool)) Cleaned {
 	// 5. the headline: a first kept line that is short and does not end a sentence.
 	var kept, removed []string
 	first := true
+	// whether the kept lines are lines from, from+1, … of text as written:
+	// their join is then a slice of text, no copy needed
+	from, asWritten := -1, true
 	for i, l := range lines {
 		if !keep[i] {
 			if strings.TrimSpace(l) != "" {
@@ -150,11 +153,33 @@ func Clean(text string, parseDate func(string) (time.Time, bool)) Cleaned {
 			c.Title = line
 		}
 		first = false
+		if from < 0 {
+			from = i
+		}
+		asWritten = asWritten && line == l && i == from+len(kept)
 		kept = append(kept, line)
 	}
-	c.Text = strings.Join(kept, "\n")
+	if asWritten && len(kept) > 0 {
+		c.Text = joinedSlice(text, lines, from, len(kept))
+	} else {
+		c.Text = strings.Join(kept, "\n")
+	}
 	c.Removed = strings.Join(removed, "\n")
 	return c
+}
+
+// joinedSlice returns strings.Join(lines[from:from+n], "\n") as a slice
+// of text, which lines split at every "\n".
+func joinedSlice(text string, lines []string, from, n int) string {
+	start := 0
+	for _, l := range lines[:from] {
+		start += len(l) + 1
+	}
+	end := start - 1
+	for _, l := range lines[from : from+n] {
+		end += len(l) + 1
+	}
+	return text[start:end]
 }
 
 // hasCrumbMark reports whether a line holds a » or › (a breadcrumb trail

@@ -62,3 +62,23 @@ func TestClean(t *testing.T) {
 		})
 	}
 }
+
+// TestJoinedSlice checks the slice of the text Clean returns when it keeps
+// consecutive lines as written against joining them.
+func TestJoinedSlice(t *testing.T) {
+	for _, text := range []string{
+		"انعقدت القمة في طشقند.\nوحضرها رؤساء دول آسيا الوسطى.\n\nووقعوا إعلانا مشتركا.",
+		"\nسطر واحد\n",
+		"سطر",
+		"\n\n",
+	} {
+		lines := strings.Split(text, "\n")
+		for from := range lines {
+			for n := 1; from+n <= len(lines); n++ {
+				if got, want := joinedSlice(text, lines, from, n), strings.Join(lines[from:from+n], "\n"); got != want {
+					t.Errorf("joinedSlice(%q, %d, %d) = %q, want %q", text, from, n, got, want)
+				}
+			}
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -95,6 +97,77 @@ func TestNFCInert(t *testing.T) {
 		}
 		if c.inert && norm.NFC.String(c.text) != c.text {
 			t.Errorf("%q is inert but NFC changes it", c.text)
+		}
+	}
+}
+
+// TestControlRunes checks the byte-wise count against decoding each rune,
+// on text with C0 and C1 controls, invalid bytes and bytes that look like
+// C1 controls inside other sequences.
+func TestControlRunes(t *testing.T) {
+	byRunes := func(s string) (n, total int) {
+		for _, r := range s {
+			total++
+			if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' && r != '\f' {
+				n++
+			}
+		}
+		return n, total
+	}
+	for _, s := range []string{
+		"",
+		"انعقد الاجتماع في طشقند.\n\tوحضره الرؤساء\r\n\f",
+		"قمة\x00\x01\x1b\x7f آسيا",
+		"\u0085بيان\u009f ختامي\u0080",
+		"\xc2\xc2\x85 \xc2 \x85\xc2\x9f\xc2",                 // a lone lead byte, a lone continuation byte
+		"\xe2\x80\x85 \xf0\x9f\x98\x80 \xc3\x85 ٪ «»",        // continuation bytes 80-9F after other lead bytes
+		"\xff\xfe\xc0\x80 ماليزيا \xed\xa0\x80 \xc2\x7f\xc2", // invalid sequences
+	} {
+		gotN, gotTotal := controlRunes(s)
+		wantN, wantTotal := byRunes(s)
+		if gotN != wantN || gotTotal != wantTotal {
+			t.Errorf("controlRunes(%q) = %d, %d; rune by rune %d, %d", s, gotN, gotTotal, wantN, wantTotal)
+		}
+	}
+}
+
+// TestNFCInertTwoByteRunes checks nfcInert, which decodes two-byte runes
+// itself, against the same loop decoding every rune with utf8, on valid
+// Arabic and on invalid or cut sequences.
+func TestNFCInertTwoByteRunes(t *testing.T) {
+	byDecoder := func(s string) bool {
+		prevMark := false
+		for i, r := range s {
+			switch {
+			case r < utf8.RuneSelf:
+				prevMark = false
+			case isHaraka(r):
+				if prevMark || i == 0 {
+					return false
+				}
+				prevMark = true
+			case nfcInertRune(r):
+				prevMark = false
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	for _, s := range []string{
+		"وقّعت الدول الخمس «إعلان طشقند» في 9 أغسطس 2024 – نحو ١٠٫٧ مليار دولار.",
+		"بيانًا مشتركًا\u00a0بين الدولتين",
+		"وقَّعت",
+		"\xd8",              // cut after a lead byte
+		"قمة\xd8",           // cut at the end
+		"\xd8\x41بيان",      // a lead byte before ASCII
+		"\xc0\x80 \xc1\xbf", // overlong forms
+		"\xd9\xd9\x8b",      // a lead byte before a lead byte
+		"ب\xd9\x8b\xd9\x8b", // two marks
+		"\u00e9\u0301",
+	} {
+		if got, want := nfcInert(s), byDecoder(s); got != want {
+			t.Errorf("nfcInert(%q) = %v, decoding every rune gives %v", s, got, want)
 		}
 	}
 }

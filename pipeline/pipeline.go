@@ -328,7 +328,7 @@ func processOne(cfg Config, in Input, exs []extractors.Extractor, dateReader *da
 		}
 	}()
 	stop := t.Start("ingest")
-	text, err := Decode(in.Raw, cfg.Encoding, cfg.MaxBytes)
+	text, err := decode(in.Raw, cfg.Encoding, cfg.MaxBytes, in.validUTF8)
 	stop()
 	if err != nil {
 		return nil, err
@@ -371,10 +371,7 @@ func processOne(cfg Config, in Input, exs []extractors.Extractor, dateReader *da
 	d := textdoc.Build(c.Text, ref, sentences, tokens)
 
 	runes := runeBufs.Get().(*[]rune)
-	codePoints := (*runes)[:0]
-	for _, r := range c.Text { // as []rune(c.Text) would, into a reused slice
-		codePoints = append(codePoints, r)
-	}
+	codePoints := textdoc.AppendRunes((*runes)[:0], c.Text) // []rune(c.Text), into a reused slice
 	a = &articleOut{id: id, text: codePoints, runes: runes, mentions: extractAll(d, id, exs, t), note: note}
 	// nothing made from d holds its tokens (rows copy what they need and
 	// d's memos die with it), so the slice serves the next article

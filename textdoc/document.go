@@ -78,13 +78,15 @@ func Build(text string, refDate time.Time, sentences []Span, tokens []Token) *Do
 	d := &Document{Text: text, RefDate: refDate, Sentences: sentences, Tokens: tokens}
 	d.runeMarks = make([]runeMark, 0, len(text)/runeMarkStep+1)
 	n := int32(0)
-	// ranging over a string yields every rune start, an invalid byte
-	// counting as a rune of its own, as the code points published do
-	for i := range text {
+	// every rune start, an invalid byte counting as a rune of its own, as
+	// the code points published do
+	for i := 0; i < len(text); {
 		for len(d.runeMarks)*runeMarkStep <= i {
 			d.runeMarks = append(d.runeMarks, runeMark{int32(i), n})
 		}
 		n++
+		_, size := runeAt(text, i)
+		i += size
 	}
 	d.runeCount = int(n)
 	return d

@@ -1,7 +1,6 @@
 package textdoc
 
 import (
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/khabar-data/khabar/arabic"
@@ -26,7 +25,7 @@ func Segment(text string) []Span {
 		// trim trailing whitespace
 		for end > start {
 			r, size := utf8.DecodeLastRuneInString(text[start:end])
-			if !unicode.IsSpace(r) {
+			if !isSpace(r) {
 				break
 			}
 			end -= size
@@ -37,12 +36,12 @@ func Segment(text string) []Span {
 		start = -1
 	}
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := runeAt(text, i)
 		next := i + size
 		switch {
 		case r == '\n' || r == '\r' || r == '\u2029':
 			emit(i)
-		case start < 0 && unicode.IsSpace(r):
+		case start < 0 && isSpace(r):
 			// between sentences
 		default:
 			if start < 0 {
@@ -51,7 +50,7 @@ func Segment(text string) []Span {
 			if isTerminal(r) && !(r == '.' && betweenDigits(text, i, next)) {
 				// absorb runs of terminals and closing quotes/brackets
 				for next < len(text) {
-					r2, s2 := utf8.DecodeRuneInString(text[next:])
+					r2, s2 := runeAt(text, next)
 					if !isTerminal(r2) && !isCloser(r2) {
 						break
 					}
@@ -59,7 +58,7 @@ func Segment(text string) []Span {
 				}
 				if next >= len(text) {
 					emit(next)
-				} else if r2, _ := utf8.DecodeRuneInString(text[next:]); unicode.IsSpace(r2) {
+				} else if r2, _ := runeAt(text, next); isSpace(r2) {
 					emit(next)
 				}
 			}

@@ -2,6 +2,7 @@ package textdoc
 
 import (
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,6 +43,8 @@ type Analysis struct {
 	Readings []arabic.Candidate
 	Kind     TokenKind // word, number or punctuation
 	word     string    // the word, as the shared cache keys it ("" when not cached)
+	// answers keeps the answers of the WordTests about this word
+	answers [answerWords]atomic.Uint64
 }
 
 // Tokenize splits each sentence with prose's tokenizer and then fixes the
@@ -127,8 +130,9 @@ func needsProse(sentence string) bool {
 // split at whitespace, each piece refined by splitPiece.
 func splitWhitespace(out []Token, text string, base int, sentence string, lw *localWords) []Token {
 	start := -1
-	for i, r := range sentence {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(sentence); {
+		r, size := runeAt(sentence, i)
+		if isSpace(r) {
 			if start >= 0 {
 				out = splitPiece(out, text, base+start, sentence[start:i], lw)
 				start = -1
@@ -136,6 +140,7 @@ func splitWhitespace(out []Token, text string, base int, sentence string, lw *lo
 		} else if start < 0 {
 			start = i
 		}
+		i += size
 	}
 	if start >= 0 {
 		out = splitPiece(out, text, base+start, sentence[start:], lw)
@@ -209,8 +214,8 @@ func splitPiece(out []Token, text string, base int, piece string, lw *localWords
 	}
 	start := 0
 	for i := 0; i < len(piece); {
-		r, size := utf8.DecodeRuneInString(piece[i:])
-		if unicode.IsSpace(r) {
+		r, size := runeAt(piece, i)
+		if isSpace(r) {
 			emit(start, i)
 			start = i + size
 		} else if splitAlways(r) || (r == ':' || r == '؛') && !betweenDigits(piece, i, i+size) {
@@ -251,11 +256,25 @@ func trimEdges(toks []Token, lw *localWords) []Token {
 }
 
 func startsWithEdge(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
+	if s == "" {
+		return false
+	}
+	r, _ := runeAt(s, 0)
 	return splitAtEdge(r)
 }
 
 func endsWithEdge(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch c := s[len(s)-1]; {
+	case c < utf8.RuneSelf:
+		return splitAtEdge(rune(c))
+	case c != 0xA3 && c != 0xA5 && c != 0xAC:
+		// the edge runes beyond ASCII (£ ¥ €) end in one of those bytes;
+		// a rune ending in another (every Arabic letter) is none of them
+		return false
+	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return splitAtEdge(r)
 }

@@ -24,6 +24,18 @@ var sportsTSV string
 // (one is enough to call the sentence a sports report).
 var sportsWords = mustSportsWords()
 
+// maybeSports keeps per word whether one of its sportsKeys is a sports
+// word: sportsSentence reads every word of the sentence of each country
+// mention, and few words are sports words.
+var maybeSports = textdoc.NewWordTest(func(t textdoc.Token) bool {
+	for _, key := range sportsKeys(t) {
+		if _, ok := sportsWords[key]; ok {
+			return true
+		}
+	}
+	return false
+})
+
 func mustSportsWords() map[string]bool {
 	recs, err := lexicon.ReadTSV(strings.NewReader(sportsTSV), "extractors/countries/data/sports.tsv", "word", "strength")
 	if err != nil {
@@ -54,6 +66,9 @@ func (e *Extractor) sportsSentence(toks []textdoc.Token, from, to int) bool {
 			}
 			continue
 		case textdoc.Word:
+			if !maybeSports.Of(t) {
+				continue
+			}
 		default:
 			continue
 		}

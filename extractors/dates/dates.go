@@ -27,10 +27,13 @@ import (
 // Extractor finds dates.
 type Extractor struct {
 	lex *lexicon.Lexicon
-	// starts holds the keys known() accepts: the cues and the first words
+	// starts holds the keys canOpen accepts: the cues and the first words
 	// of the month, Hijri month, weekday and date-word phrases, gathered
 	// once so that the pre-check run on every word is one lookup, not five
 	starts map[string]bool
+	// opens is canOpen over starts, answered once per distinct word: the
+	// pre-check runs at every token of every article
+	opens *textdoc.WordTest
 	// ForwardWeekdays resolves a bare weekday (يوم الثلاثاء، الخميس) to the
 	// next such day after the reference date, as Duckling does. Off by
 	// default: news reports what happened, and a bare weekday in an article
@@ -41,7 +44,9 @@ type Extractor struct {
 
 // New builds the extractor.
 func New(res *resources.Resources) *Extractor {
-	return &Extractor{lex: res.Lexicon, starts: startWords(res.Lexicon)}
+	e := &Extractor{lex: res.Lexicon, starts: startWords(res.Lexicon)}
+	e.opens = textdoc.NewWordTest(func(t textdoc.Token) bool { return canOpen(e.starts, t) })
+	return e
 }
 
 // startWords gathers the keys a date can start with (see known).
@@ -128,7 +133,7 @@ func (e *Extractor) Find(d *textdoc.Document) []Found {
 }
 
 func (e *Extractor) find(d *textdoc.Document) []Found {
-	s := scanner{lex: e.lex, starts: e.starts, toks: d.Tokens, ref: d.RefDate, forward: e.ForwardWeekdays}
+	s := scanner{lex: e.lex, opens: e.opens, toks: d.Tokens, ref: d.RefDate, forward: e.ForwardWeekdays}
 	var out []Found
 	for i := 0; i < len(s.toks); {
 		if !s.canStart(i) {
@@ -149,10 +154,10 @@ func (e *Extractor) find(d *textdoc.Document) []Found {
 }
 
 type scanner struct {
-	lex    *lexicon.Lexicon
-	starts map[string]bool // Extractor.starts
-	toks   []textdoc.Token
-	ref    time.Time
+	lex   *lexicon.Lexicon
+	opens *textdoc.WordTest // Extractor.opens
+	toks  []textdoc.Token
+	ref   time.Time
 	// forward resolves a bare weekday (يوم الثلاثاء) to the next one after
 	// the reference date instead of the last one on or before it.
 	forward bool
@@ -180,11 +185,15 @@ var cues = map[string]bool{
 	"اسبوع": true,
 }
 
-// canStart is a cheap pre-check: token i can open a date only if it is a
-// number, holds digits after a proclitic, is (after peeling proclitics and
-// the article) a month, weekday or Hijri month name, a date word, or a cue.
-func (s *scanner) canStart(i int) bool {
-	t := s.toks[i]
+// canStart is a cheap pre-check: token i can open a date only if its word
+// can (canOpen).
+func (s *scanner) canStart(i int) bool { return s.opens.Of(s.toks[i]) }
+
+// canOpen reports whether a token can open a date: it is a number, holds
+// digits after a proclitic, or is (after peeling proclitics and the
+// article) a month, weekday or Hijri month name, a date word, or a cue —
+// one of starts.
+func canOpen(starts map[string]bool, t textdoc.Token) bool {
 	switch t.Kind {
 	case textdoc.Number:
 		return true
@@ -193,7 +202,7 @@ func (s *scanner) canStart(i int) bool {
 	}
 	k := t.Stem
 	for peel := 0; ; peel++ {
-		if s.known(k) {
+		if starts[k] {
 			return true
 		}
 		r, size := utf8.DecodeRuneInString(k)
@@ -204,15 +213,11 @@ func (s *scanner) canStart(i int) bool {
 			return false
 		}
 		k = k[size:]
-		if strings.HasPrefix(k, "ال") && s.known(k[len("ال"):]) {
+		if strings.HasPrefix(k, "ال") && starts[k[len("ال"):]] {
 			return true
 		}
 	}
 }
-
-// known reports whether k is a cue or the first word of a month, date
-// word, weekday or Hijri month phrase.
-func (s *scanner) known(k string) bool { return s.starts[k] }
 
 // --- token helpers ---------------------------------------------------------
 
@@ -227,12 +232,14 @@ func (s *scanner) number(i int) (n, digits, start int, ok bool) {
 	text := t.Text
 	start = t.Start
 	if t.Kind == textdoc.Word {
-		r := []rune(text)
-		if len(r) < 2 || !strings.ContainsRune("وبلف", r[0]) || !arabic.IsDigit(r[1]) {
+		// the proclitic and the first digit, decoded in place: a []rune of
+		// the word was most of this call
+		r0, size := utf8.DecodeRuneInString(text)
+		if r1, _ := utf8.DecodeRuneInString(text[size:]); !strings.ContainsRune("وبلف", r0) || !arabic.IsDigit(r1) {
 			return 0, 0, 0, false
 		}
-		start += len(string(r[0]))
-		text = string(r[1:])
+		start += size
+		text = text[size:]
 	} else if t.Kind != textdoc.Number {
 		return 0, 0, 0, false
 	}

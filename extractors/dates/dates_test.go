@@ -162,3 +162,29 @@ func TestValueISO(t *testing.T) {
 		t.Errorf("February 2024 ends on %d", feb.Last.Day())
 	}
 }
+
+// TestScannerNumber reads integers with and without a glued proclitic.
+func TestScannerNumber(t *testing.T) {
+	e := New(resources.Default())
+	tests := []struct {
+		word             string
+		n, digits, start int
+		ok               bool
+	}{
+		{"2028", 2028, 4, 0, true},
+		{"و2028", 2028, 4, len("و"), true},
+		{"ب15", 15, 2, len("ب"), true},
+		{"و٢٠٢٨", 2028, 4, len("و"), true},
+		{"و", 0, 0, 0, false},
+		{"والعام", 0, 0, 0, false},
+		{"ك15", 0, 0, 0, false}, // not a proclitic of numbers
+		{"و15أ", 0, 0, 0, false},
+	}
+	for _, tt := range tests {
+		s := scanner{lex: e.lex, opens: e.opens, toks: textdoc.New(tt.word, time.Time{}).Tokens}
+		n, digits, start, ok := s.number(0)
+		if n != tt.n || digits != tt.digits || start != tt.start || ok != tt.ok {
+			t.Errorf("number(%q) = %d, %d, %d, %v; want %d, %d, %d, %v", tt.word, n, digits, start, ok, tt.n, tt.digits, tt.start, tt.ok)
+		}
+	}
+}

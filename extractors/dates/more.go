@@ -23,12 +23,11 @@ func (s *scanner) dateWord(i int, kind string, peel bool) (lexicon.DateWord, int
 	if i < 0 || i >= len(s.toks) {
 		return lexicon.DateWord{}, 0, false
 	}
-	for _, m := range s.lex.DateWords.At(s.toks, i, peel) {
-		if m.Value.Kind == kind {
-			return m.Value, i + m.Tokens, true
-		}
+	m, ok := s.lex.DateWords.First(s.toks, i, peel, func(m lexicon.Match[lexicon.DateWord]) bool { return m.Value.Kind == kind })
+	if !ok {
+		return lexicon.DateWord{}, 0, false
 	}
-	return lexicon.DateWord{}, 0, false
+	return m.Value, i + m.Tokens, true
 }
 
 // shiftAt reads a shift adjective (الماضي = -1, المقبل = +1, الحالي = 0).
@@ -371,11 +370,10 @@ func (s *scanner) relativeDay(i int) (Found, int, bool) {
 	var shift, end int
 	if j == i {
 		// بالأمس، وبالأمس: the span starts after the proclitic
-		for _, m := range s.lex.DateWords.At(s.toks, i, true) {
-			if m.Value.Kind == "relday" && m.Tokens == 1 && m.Value.Value == -1 && m.Start(s.toks[i]) > start {
-				start, shift, end = m.Start(s.toks[i]), -1, i+1
-				break
-			}
+		if m, ok := s.lex.DateWords.First(s.toks, i, true, func(m lexicon.Match[lexicon.DateWord]) bool {
+			return m.Value.Kind == "relday" && m.Tokens == 1 && m.Value.Value == -1 && m.Start(s.toks[i]) > start
+		}); ok {
+			start, shift, end = m.Start(s.toks[i]), -1, i+1
 		}
 	}
 	if end > 0 {
@@ -434,12 +432,9 @@ func partBounds(v Value, n int) Value {
 func (s *scanner) part(i int) (Found, int, bool) {
 	var w lexicon.DateWord
 	start, j := 0, 0
-	for _, m := range s.lex.DateWords.At(s.toks, i, true) {
-		if m.Value.Kind == "part" {
-			// the span starts after a glued proclitic (وفي مطلع، بنهاية)
-			w, start, j = m.Value, m.Start(s.toks[i]), i+m.Tokens
-			break
-		}
+	if m, ok := s.lex.DateWords.First(s.toks, i, true, func(m lexicon.Match[lexicon.DateWord]) bool { return m.Value.Kind == "part" }); ok {
+		// the span starts after a glued proclitic (وفي مطلع، بنهاية)
+		w, start, j = m.Value, m.Start(s.toks[i]), i+m.Tokens
 	}
 	if j == 0 {
 		return Found{}, 0, false

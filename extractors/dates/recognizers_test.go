@@ -407,7 +407,7 @@ func TestPeerRecognizersDateTime(t *testing.T) {
 // monthCue reports whether word (as written) lets a bare month name after
 // it be a date (see monthContext).
 func (e *Extractor) monthCue(word string) bool {
-	s := scanner{lex: e.lex, starts: e.starts, toks: textdoc.New(word, time.Time{}).Tokens}
+	s := scanner{lex: e.lex, opens: e.opens, toks: textdoc.New(word, time.Time{}).Tokens}
 	return len(s.toks) > 0 && s.is(len(s.toks)-1, monthContext...)
 }
 

@@ -174,6 +174,9 @@ func isLatinCode(t textdoc.Token) bool {
 var (
 	rangeOpen = []string{"من", "بين"}
 	rangeTo   = []string{"الي", "حتي"}
+	// opensRange is isWord(t, rangeOpen...) per word: rangeAt asks it at
+	// every token
+	opensRange = textdoc.NewWordTest(func(t textdoc.Token) bool { return isWord(t, rangeOpen...) })
 )
 
 // rangeAt reads "من X إلى Y currency", "بين X و Y currency" (also ما بين)
@@ -183,7 +186,7 @@ func (e *Extractor) rangeAt(toks []textdoc.Token, nums *lexicon.Numbers, i int, 
 	if t.Kind == textdoc.Number {
 		return e.rangeToken(toks, i, ctx)
 	}
-	if !isWord(t, rangeOpen...) || i+1 >= len(toks) {
+	if !opensRange.Of(t) || i+1 >= len(toks) {
 		return nil, 0, false
 	}
 	j := i + 1
@@ -298,10 +301,8 @@ func (e *Extractor) qualifier(toks []textdoc.Token, i, next int) string {
 // i (the longest such), or "exact".
 func (e *Extractor) qualifierBefore(toks []textdoc.Token, i int) string {
 	for k := max(0, i-4); k < i; k++ {
-		for _, m := range e.lex.Qualifiers.At(toks, k, true) {
-			if k+m.Tokens == i {
-				return m.Value
-			}
+		if m, ok := e.lex.Qualifiers.First(toks, k, true, func(m lexicon.Match[string]) bool { return k+m.Tokens == i }); ok {
+			return m.Value
 		}
 	}
 	return "exact"

@@ -149,10 +149,8 @@ next:
 // i (the longest such), or "exact".
 func (e *Extractor) qualifierBefore(toks []textdoc.Token, i int) string {
 	for k := max(0, i-4); k < i; k++ {
-		for _, m := range e.lex.Qualifiers.At(toks, k, true) {
-			if k+m.Tokens == i {
-				return m.Value
-			}
+		if m, ok := e.lex.Qualifiers.First(toks, k, true, func(m lexicon.Match[string]) bool { return k+m.Tokens == i }); ok {
+			return m.Value
 		}
 	}
 	return "exact"

@@ -1,0 +1,72 @@
+package textdoc
+
+import (
+	"slices"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TestIsSpace checks isSpace against unicode.IsSpace on every rune of the
+// Basic Multilingual Plane and a few beyond.
+func TestIsSpace(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if r > 0xFFFF && r%0x1000 != 0 {
+			continue
+		}
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(U+%04X) = %v", r, isSpace(r))
+		}
+	}
+}
+
+// TestRuneAt checks runeAt against utf8.DecodeRuneInString at every byte
+// of Arabic text and of invalid and cut sequences.
+func TestRuneAt(t *testing.T) {
+	for _, s := range []string{
+		"وقّعت الدول الخمس «إعلان طشقند» في 9 أغسطس 2024 – نحو ١٠٫٧ مليار دولار؟",
+		"café\u00a0\u0085 €5 £3 ¥1 \U0001F600",
+		"\xd8",
+		"قمة\xd8",
+		"\xd8\x41\xc0\x80\xc1\xbf\xc2\x7f\xdf\xbf\xe2\x82",
+		"\x80\x80ب",
+	} {
+		for i := range len(s) {
+			r, size := runeAt(s, i)
+			wr, wsize := utf8.DecodeRuneInString(s[i:])
+			if r != wr || size != wsize {
+				t.Errorf("runeAt(%q, %d) = %U, %d; utf8 gives %U, %d", s, i, r, size, wr, wsize)
+			}
+		}
+	}
+}
+
+// TestEdges checks startsWithEdge and endsWithEdge against decoding the
+// first and last rune with utf8.
+func TestEdges(t *testing.T) {
+	for _, s := range []string{
+		"", "دولار.", "(طشقند", "€5", "5€", "£3", "3£", "¥1", "1¥", "-2024", "2024-", "؟", "،",
+		"\xa3", "x\xa3", "\xc2", "ب\xe2\x82", "\xe2\x82\xac", "\xac", "\xa5\xa5",
+	} {
+		first, _ := utf8.DecodeRuneInString(s)
+		last, _ := utf8.DecodeLastRuneInString(s)
+		if got, want := startsWithEdge(s), splitAtEdge(first); got != want {
+			t.Errorf("startsWithEdge(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := endsWithEdge(s), splitAtEdge(last); got != want {
+			t.Errorf("endsWithEdge(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestAppendRunes checks AppendRunes against []rune.
+func TestAppendRunes(t *testing.T) {
+	for _, s := range []string{
+		"", "وقّعت الدول الخمس «إعلان طشقند» في 9 أغسطس 2024 – نحو ١٠٫٧ مليار دولار؟ €",
+		"\xd8", "قمة\xd8", "\xd8\x41\xc0\x80\xc1\xbf\xc2\x7f\xdf\xbf\xe2\x82", "\x80\x80ب\U0001F600",
+	} {
+		if got, want := AppendRunes([]rune{'x'}, s), append([]rune{'x'}, []rune(s)...); !slices.Equal(got, want) {
+			t.Errorf("AppendRunes(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
