@@ -198,6 +198,20 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			count, start = n, a.toks[i-1].Start
 		}
 	}
+	if count == 0 && head.Value.Name == "counted" && i > from && a.toks[i-1].Kind == textdoc.Word {
+		// a number in words before a plural: وقع البلدان ثلاث اتفاقيات تعاون
+		// (not a definite one, an ordinal or a weekday: الدول السبعة، الاثنين)
+		for back := 1; back <= 3 && i-back >= from; back++ {
+			first := a.toks[i-back]
+			if first.Kind != textdoc.Word || hasArticle(first) || a.weekdayAt(i-back) {
+				break
+			}
+			if n, ok := a.e.lex.NumberAt(a.toks, i-back); ok && n.Next == i && !n.Digits && n.Value >= 2 && n.Value < 1000 && n.Value == float64(int(n.Value)) {
+				count, start = int(n.Value), n.Start
+				break
+			}
+		}
+	}
 	if head.Value.Name == "counted" && count == 0 {
 		return Found{}, 0, false // a plural with no number is generic: الاتفاقيات
 	}
@@ -239,6 +253,9 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			// مذكرات تفاهم / اتفاقيات تعاون: the complement noun stays
 			if e := a.nameEnd(i, afterHead, to); e > afterHead && e <= afterHead+2 {
 				nameEnd, spanEnd = e, a.toks[e-1].End
+			} else if e > afterHead+2 && complementNoun(a.toks[afterHead]) {
+				// ثلاث اتفاقيات تعاون للتصنيع…: the complement noun, not the rest
+				nameEnd, spanEnd = afterHead+1, a.toks[afterHead].End
 			}
 		}
 	default:
@@ -895,7 +912,7 @@ func (a *analysis) nameEnd(i, j, to int) int {
 	// do not end on a dangling preposition or conjunction
 	for k > j {
 		key := arabic.Fold(a.toks[k-1].Text)
-		if key == "في" || key == "من" || key == "و" || key == "ل" || key == "-" || key == "–" || key == "عن" || key == "حول" || key == "بشان" {
+		if key == "في" || key == "من" || key == "و" || key == "ل" || key == "ب" || key == "-" || key == "–" || key == "عن" || key == "حول" || key == "بشان" {
 			k--
 			continue
 		}
@@ -916,6 +933,14 @@ func accusativeRun(toks []textdoc.Token) int {
 		n++
 	}
 	return n
+}
+
+// complementNoun reports whether a word can be the noun in construct
+// after a counted head (اتفاقيات تعاون): a bare word of three letters or
+// more, not a preposition or a stop word (3 اتفاقيات | في).
+func complementNoun(t textdoc.Token) bool {
+	return t.Kind == textdoc.Word && !prepositions[t.Key] && !stopWords[t.Key] && !hasArticle(t) &&
+		utf8.RuneCountInString(t.Key) >= 3
 }
 
 // closedName reports whether the word at k can end a definite name: a

@@ -21,6 +21,10 @@ func TestCountedPlaceKey(t *testing.T) {
 	}{
 		{"counted agreements, no invented name", "وفي ختام الزيارة وقّع البلدان على 27 اتفاقية تعاون في مجالات الطاقة والنقل.",
 			"27 اتفاقية تعاون", "agreement", "signed", 27, "", "", []string{}},
+		{"counted in words", "وأمس تم توقيع ثلاث اتفاقيات تعاون للتصنيع ودعم المكون المحلي.",
+			"ثلاث اتفاقيات تعاون", "agreement", "signed", 3, "", "", []string{}},
+		{"a weekday is not a count", "وأعلن المدرب يوم الاثنين قائمة فريقه النهائية بعد أن اعتمدها الاتحاد.",
+			"قائمة فريقه النهائية", "list", "adopted", 0, "", "", []string{}},
 		{"counted memoranda", "وتشمل الشراكة في قطاع البتروكيماويات توقيع 3 مذكرات تفاهم بين الشركات.",
 			"3 مذكرات تفاهم", "memorandum", "signed", 3, "", "", []string{}},
 		// an indefinite document is described, not named: no identity across articles
