@@ -1106,7 +1106,7 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 		}
 		// a signing verb after the name with its subject: الذي وقعته إيران،
 		// حيث وقعت مصر و43 دولة إفريقية
-		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, s, true); ok && m.Value == "signed" && !strings.HasPrefix(a.toks[s].Key, "ال") && !strings.HasPrefix(a.toks[s].Key, "ت") {
+		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, s, true); ok && m.Value == "signed" && finiteVerb(a.toks[s]) {
 			for _, iso := range a.countryList(s+1, to) {
 				add(iso)
 			}
@@ -1169,7 +1169,7 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 					}
 				}
 			}
-			if m.Value == "signed" && a.toks[p].Kind == textdoc.Word && !strings.HasPrefix(a.toks[p].Key, "ت") && !strings.HasPrefix(a.toks[p].Key, "ال") {
+			if m.Value == "signed" && finiteVerb(a.toks[p]) {
 				// the subject before the verb: إسرائيل والأردن أبرما معاهدة
 				// سلام، وكانت إيران قد أبرمت اتفاقا
 				q := p
@@ -1305,6 +1305,13 @@ func (a *analysis) countryFrom(k int) (countries.Found, bool) {
 	return countries.Found{}, false
 }
 
+// finiteVerb reports whether an action word is a finite verb (وقعت،
+// أبرما), whose subject names parties, rather than a verbal noun (توقيع،
+// التوقيع) or a participle (الموقعة).
+func finiteVerb(t textdoc.Token) bool {
+	return t.Kind == textdoc.Word && !strings.HasPrefix(t.Key, "ت") && !strings.HasPrefix(t.Key, "ال")
+}
+
 // longSubject is how far back a signing verb may govern a head noun
 // across its subject (names and titles of the signatories).
 const longSubject = 24
@@ -1323,7 +1330,7 @@ func (a *analysis) signingVerbBefore(i, from int) int {
 			return -1
 		}
 		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, p, true); ok {
-			if m.Value == "signed" && t.Kind == textdoc.Word && !strings.HasPrefix(t.Key, "ت") && !strings.HasPrefix(t.Key, "ال") {
+			if m.Value == "signed" && finiteVerb(t) {
 				return p
 			}
 			return -1
