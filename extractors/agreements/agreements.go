@@ -9,8 +9,14 @@
 // follows it (“إعلان خجند”، مفهوم التنمية “آسيا الوسطى – 2040”), else the
 // words after the head noun up to a boundary: punctuation, a relative
 // pronoun, a preposition that opens a new phrase, a date, or the next head
-// noun. Head nouns that are also everyday words (إعلان "announcement",
-// رؤية "view") need a proper name after them: a quote, a place or a year.
+// noun; a clause that begins (a bare word after a definite nisba or a
+// place: الاتفاق النووي | لم يكن) ends it too. Head nouns that are also
+// everyday words (إعلان "announcement", رؤية "view") need a proper name
+// after them: a quote, a place or a year. An indefinite document (وقعت
+// الشركة اتفاقية مع…) counts only when something is done to it and it has
+// a complement or parties, and it gets no agreement_key: it is described,
+// not named. Parties are countries, capitals, or country adjectives on an
+// official or an organ of the state (نظيرها السعودي), never a company's.
 package agreements
 
 import (
