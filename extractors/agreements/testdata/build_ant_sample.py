@@ -45,11 +45,16 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.environ.get("KHABAR_SHARED", os.path.join(HERE, "..", "..", "..", "..", "shared"))
 PATH = os.path.join(CORPUS, "corpora", "ant-multisource-v2.1", "ant_multisource_v2.1.jsonl.xz")
 KEYWORDS = re.compile("اتفاق|معاهدة|مذكرة تفاهم|مذكرات تفاهم|إعلان")
-SEED, N = 5, 110                 # development sample
-HELDOUT_SEED, HELDOUT_N = 17, 60  # held-out test sample
-HELDOUT2_SEED, HELDOUT2_N = 31, 80  # second held-out test sample
-DEV2_SEED, DEV2_N = 43, 100  # second development sample
-DEV3_SEED, DEV3_N = 59, 100  # third development sample
+# Each sample: the mode that draws it, its random seed and size, and the id
+# files of the earlier samples it excludes (every later sample excludes all
+# earlier ones, so no article is in two samples).
+SAMPLES = [
+    ("select", 5, 110, []),                                   # development sample
+    ("heldout", 17, 60, ["ant_sample_ids.txt"]),              # held-out test sample
+    ("heldout2", 31, 80, ["ant_sample_ids.txt", "ant_heldout_ids.txt"]),  # second held-out
+    ("dev2", 43, 100, ["ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt"]),
+    ("dev3", 59, 100, ["ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt", "ant_dev2_ids.txt"]),
+]
 
 def records():
     with lzma.open(PATH, "rt", encoding="utf-8") as f:
@@ -79,39 +84,14 @@ def pool():
 
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else "rebuild"
-    if mode == "select":
-        rng = random.Random(SEED)
-        for i in sorted(rng.sample(pool(), N)):
-            print(i)
-        return
-    if mode == "heldout":
-        dev = set(read_ids("ant_sample_ids.txt"))
-        rest = [i for i in pool() if i not in dev]
-        rng = random.Random(HELDOUT_SEED)
-        for i in sorted(rng.sample(rest, HELDOUT_N)):
-            print(i)
-        return
-    if mode == "heldout2":
-        used = set(read_ids("ant_sample_ids.txt")) | set(read_ids("ant_heldout_ids.txt"))
-        rest = [i for i in pool() if i not in used]
-        rng = random.Random(HELDOUT2_SEED)
-        for i in sorted(rng.sample(rest, HELDOUT2_N)):
-            print(i)
-        return
-    if mode == "dev2":
-        used = set(read_ids("ant_sample_ids.txt")) | set(read_ids("ant_heldout_ids.txt")) | set(read_ids("ant_heldout2_ids.txt"))
-        rest = [i for i in pool() if i not in used]
-        rng = random.Random(DEV2_SEED)
-        for i in sorted(rng.sample(rest, DEV2_N)):
-            print(i)
-        return
-    if mode == "dev3":
+    for name, seed, n, excluded in SAMPLES:
+        if mode != name:
+            continue
         used = set()
-        for f in ("ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt", "ant_dev2_ids.txt"):
+        for f in excluded:
             used |= set(read_ids(f))
         rest = [i for i in pool() if i not in used]
-        rng = random.Random(DEV3_SEED)
-        for i in sorted(rng.sample(rest, DEV3_N)):
+        for i in sorted(random.Random(seed).sample(rest, n)):
             print(i)
         return
     ids = read_ids(sys.argv[2] if len(sys.argv) > 2 else "ant_sample_ids.txt")
