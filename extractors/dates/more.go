@@ -442,21 +442,8 @@ func (s *scanner) part(i int) (Found, int, bool) {
 	if s.isExact(j, "من") {
 		j++
 	}
-	var inner Found
-	var next int
-	found := false
-	for _, p := range []func(int) (Found, int, bool){s.monthYear, s.relativeMonth, s.triggeredYear, s.relativeYear} {
-		if f, n, ok := p(j); ok {
-			inner, next, found = f, n, true
-			break
-		}
-	}
-	if !found {
-		// a bare year: مطلع 2024
-		if y, _, ok := s.year(j); ok && plausibleYear(y) && !s.countedAfter(j+1) {
-			inner, next, found = Found{Value: yearValue(y)}, j+1, true
-		}
-	}
+	// a month or a year, else a bare year: مطلع 2024
+	inner, next, found := s.periodOrYear(j, nil, s.monthYear, s.relativeMonth, s.triggeredYear, s.relativeYear)
 	if !found {
 		// a month name alone: أوائل مارس, resolved against the reference year
 		if m, _, n, ok := s.monthOf(j, false); ok {
@@ -700,4 +687,20 @@ func (s *scanner) nthWeekday(i int) (Found, int, bool) {
 		kind = "relative"
 	}
 	return Found{Span: s.span(s.toks[i].Start, next), Value: Value{First: t, Last: t, Granularity: "day", Kind: kind, Resolved: true}}, next, true
+}
+
+// periodOrYear reads at token j the first of patterns whose result accept
+// takes (nil takes any), else a bare plausible year (2024, not 2024 جنيه):
+// the step the part-of-a-period reader (مطلع 2024) and the quarter reader
+// (الربع الأول من 2024) share.
+func (s *scanner) periodOrYear(j int, accept func(Found) bool, patterns ...func(int) (Found, int, bool)) (Found, int, bool) {
+	for _, p := range patterns {
+		if f, next, ok := p(j); ok && (accept == nil || accept(f)) {
+			return f, next, true
+		}
+	}
+	if y, _, ok := s.year(j); ok && plausibleYear(y) && !s.countedAfter(j+1) {
+		return Found{Value: yearValue(y)}, j + 1, true
+	}
+	return Found{}, 0, false
 }

@@ -164,19 +164,8 @@ func (s *scanner) share(i int) (Found, int, bool) {
 	if s.isExact(j, "من") {
 		j++
 	}
-	var year Found
-	found := false
-	for _, p := range []func(int) (Found, int, bool){s.triggeredYear, s.relativeYear} {
-		if f, next, ok := p(j); ok && f.Granularity == "year" {
-			year, j, found = f, next, true
-			break
-		}
-	}
-	if !found {
-		if y, _, ok := s.year(j); ok && plausibleYear(y) && !s.countedAfter(j+1) {
-			year, j, found = Found{Value: yearValue(y)}, j+1, true
-		}
-	}
+	isYear := func(f Found) bool { return f.Granularity == "year" }
+	year, j, found := s.periodOrYear(j, isYear, s.triggeredYear, s.relativeYear)
 	if !found {
 		return Found{}, 0, false
 	}
