@@ -223,6 +223,7 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	}
 
 	bareSigned := false // a bare head signed with parties named after it
+	bare := false       // a bare indefinite head noun, with nothing after it
 	var nameEnd int     // token index after the name
 	var spanEnd int     // byte offset where the mention ends
 	quoted := false
@@ -237,6 +238,9 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			// begins with the document, not its title (a preposition may
 			// go on with a title: “مفهوم التعاون بين دول آسيا الوسطى …”)
 			closeBefore = -1
+		}
+		if closeBefore > i && endsSentence(a.toks[closeBefore-1]) {
+			closeBefore = -1 // “الاتفاق النووي جيد.”: a quoted sentence
 		}
 	}
 	if head.Value.Name == "proper" && closeBefore < 0 && afterHead < to && a.announcerAt(afterHead) {
@@ -269,9 +273,14 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		// (The words before the quote must be able to belong to the name:
 		// الاتفاق النووي بأنه “خطأ” quotes a judgement.)
 		if q := a.quoteAfter(afterHead, to); q >= 0 && !a.closesQuote(q, from) && q <= a.nameEnd(i, afterHead, to) {
+			if head.Value.Name == "proper" && q > afterHead && a.bareObject(afterHead) {
+				// إعلان هزيمة تنظيم "الدولة الإسلامية": announcing a
+				// defeat, the quote names the other party
+				return Found{}, 0, false
+			}
 			// a quoted epithet after a name is not its title: الاتفاق النووي
 			// “المترنح”، الاتفاق “مهم”
-			if c := a.closingQuote(q, to); c >= 0 && !(c == q+2 && a.toks[q+1].Kind == textdoc.Word && (q > afterHead && definiteWord(a.toks[q+1]) || a.onlyQualifiers(q+1, c))) {
+			if c := a.closingQuote(q, to); c >= 0 && !endsSentence(a.toks[c-1]) && !(c == q+2 && a.toks[q+1].Kind == textdoc.Word && (q > afterHead && definiteWord(a.toks[q+1]) || a.onlyQualifiers(q+1, c))) {
 				nameEnd, spanEnd, quoted = c+1, a.toks[c].End, true
 				break
 			}
@@ -287,7 +296,8 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			// parties named right after it: وقعت الشركة اتفاقية مع شركة…،
 			// وقعت الشركة مذكرة تفاهم مع صندوق…
 			bareSigned = !hasArticle(a.toks[i]) && a.signedWith(i, afterHead, from, to)
-			if head.Tokens == 1 && !bareSigned {
+			bare = head.Tokens == 1 && !bareSigned
+			if bare && a.definite(i) {
 				return Found{}, 0, false
 			}
 		}
@@ -339,6 +349,12 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	parties := a.parties(i, nameEnd, from, to)
 	if len(parties) == 0 && a.prevSentence == from && action != "mentioned" && action == a.prevAction && a.coordinated(i, start, from) {
 		parties = a.prevParties
+	}
+	if bare && (action == "mentioned" || len(parties) == 0) {
+		// a bare indefinite head noun names a document only when the
+		// sentence reports an event on it and names its parties: ووقعت
+		// اليونان ومقدونيا هذا الشهر اتفاقا على تغيير اسم…
+		return Found{}, 0, false
 	}
 	if count == 0 && head.Value.Name != "self" && !a.definite(i) && a.onlyQualifiers(afterHead, nameEnd) &&
 		(action == "mentioned" || len(parties) == 0) && !bareSigned {
@@ -599,12 +615,20 @@ func (a *analysis) announcement(j, end, to int) bool {
 		if m.From != j || m.To >= to || m.To > end {
 			continue
 		}
-		t := a.toks[m.To]
-		return t.Kind == textdoc.Word && !definiteWord(t) && !prepositions[t.Key] && !isNisba(t.Key) &&
-			!hasTanween(t.Text) && !strings.HasPrefix(t.Key, "ل") && !strings.HasPrefix(t.Key, "ب") &&
-			!strings.HasPrefix(t.Key, "و") && a.boundary(m.To) == ""
+		return a.bareObject(m.To)
 	}
 	return false
+}
+
+// bareObject reports whether the word at k, right after a proper head
+// noun, reads as the object of the verbal noun (إعلان هزيمة، إعلان
+// تعليق): an indefinite common noun, not an adjective, a place, a
+// preposition or a word of the boundaries lexicon.
+func (a *analysis) bareObject(k int) bool {
+	t := a.toks[k]
+	return t.Kind == textdoc.Word && !definiteWord(t) && !isNisba(t.Key) && !hasTanween(t.Text) &&
+		!prepositions[t.Key] && !strings.HasPrefix(t.Key, "ل") && !strings.HasPrefix(t.Key, "ب") &&
+		!strings.HasPrefix(t.Key, "و") && a.boundary(k) == "" && !a.countryAt(k) && !a.placeAt(k)
 }
 
 // onlyCommonAdjectives reports whether the words [j, end) are all common
@@ -747,6 +771,13 @@ func (a *analysis) opensClause(k int) bool {
 	return t.Kind == textdoc.Word && !prepositions[t.Key] && !titlePrepositions[t.Key]
 }
 
+// endsSentence reports whether a quotation's last token is a comma or a
+// full stop, as quoted speech ends (الاتفاقية "تبحث بكافة الفرص…،"); a
+// title never does.
+func endsSentence(t textdoc.Token) bool {
+	return t.Kind == textdoc.Punct && strings.Contains(".,،؛;!?؟", t.Text)
+}
+
 // titlePrepositions end an unquoted name (stopWords) but may go on inside a
 // quoted title.
 var titlePrepositions = foldSet("بين", "حتى", "منذ", "خلال", "لدى", "عقب", "بعد", "قبل", "وفق", "إضافة", "بالإضافة")
@@ -876,7 +907,7 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		}
 		// a weekday, the hour or a demonstrative ends the name: الاتفاق |
 		// الثلاثاء، الخطة لإنشاء منطقة الاستثمار | تلك
-		if demonstratives[key] || timeWords[key] || a.weekdayAt(k) {
+		if demonstratives[key] || timeWords[key] || a.weekdayAt(k) || k > j && a.relativeDateAt(k, to) {
 			break
 		}
 		// في before a month (في تشرين الثاني/نوفمبر) dates the event
@@ -1020,6 +1051,27 @@ func (a *analysis) dateAt(k int) bool {
 	for _, f := range a.dates {
 		if f.Start <= a.toks[k].Start && a.toks[k].Start < f.End {
 			return true
+		}
+	}
+	return false
+}
+
+// periodNouns and relativeAdjectives make a time phrase: العام الماضي.
+var (
+	periodNouns        = foldSet("الأسبوع", "الشهر", "العام", "السنة", "الأسابيع", "الأشهر", "الشهور", "الأعوام", "السنوات")
+	relativeAdjectives = foldSet("الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "الجاري", "الجارية", "الحالي", "الحالية", "المنصرم", "المنصرمة", "السابق", "الفائت")
+)
+
+// relativeDateAt reports whether a date written without digits starts at
+// token k (الأسبوع الماضي، الشهر المقبل): after a name it says when, where
+// a year (اتفاق العام 1974) or a century may name the document.
+func (a *analysis) relativeDateAt(k, to int) bool {
+	if periodNouns[a.toks[k].Key] && k+1 < to && relativeAdjectives[a.toks[k+1].Key] {
+		return true // the dates table leaves out weeks: الأسبوع الماضي
+	}
+	for _, f := range a.dates {
+		if f.Start == a.toks[k].Start {
+			return !strings.ContainsFunc(a.d.Text[f.Start:f.End], unicode.IsDigit) && !a.isCenturyWord(k)
 		}
 	}
 	return false
