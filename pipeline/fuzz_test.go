@@ -28,6 +28,8 @@ func FuzzExtractOffsets(f *testing.F) {
 		"الخامس عشر من",
 		"القرن",
 		"13-15",
+		// a document named by a hashtag: a mention inside a token
+		"من #الاتفاق_النووي و#رؤية_المملكة_2030 و#_ و#اتفاق_",
 	} {
 		f.Add(s)
 	}

@@ -115,6 +115,11 @@ func (e *Extractor) Find(d *textdoc.Document) []Found {
 	for s := range d.Sentences {
 		from, to := d.SentenceTokens(s)
 		for i := from; i < to; {
+			if f, ok := a.hashtag(i, from, to); ok {
+				out = append(out, f)
+				i++
+				continue
+			}
 			f, next, ok := a.at(i, from, to)
 			if !ok {
 				i++
@@ -140,6 +145,69 @@ type analysis struct {
 	countries []countries.Found
 	dates     []dates.Found
 	places    []gazetteer.Match
+}
+
+// hashtag reads a document named by a hashtag, one token with its words
+// joined by underscores (#الاتفاق_النووي، #رؤية_المملكة_2030). The mention
+// leaves out the #. Tagging a phrase names it, so any words after the head
+// noun make a name, with the same exceptions as an unquoted name: an
+// indefinite head with nothing but adjectives (#اتفاق_تجاري) describes a
+// document, and programmes and lists merely mentioned are not documents
+// (#برنامج_الصواريخ).
+func (a *analysis) hashtag(i, from, to int) (Found, bool) {
+	t := a.toks[i]
+	if t.Kind != textdoc.Word || !strings.HasPrefix(t.Text, "#") || !strings.Contains(t.Text, "_") {
+		return Found{}, false
+	}
+	segments := strings.Split(t.Text[len("#"):], "_")
+	words := make([]textdoc.Token, len(segments))
+	for k, s := range segments {
+		words[k] = textdoc.NewWord(s)
+	}
+	head, ok := a.e.lex.AgreementTypes.Longest(words, 0, true)
+	if !ok || head.Value.Name == "counted" || head.Start(words[0]) != 0 {
+		return Found{}, false
+	}
+	rest := words[head.Tokens:]
+	definite := hasArticle(words[0])
+	if head.Value.Name != "self" {
+		if len(rest) == 0 {
+			return Found{}, false // #رؤية
+		}
+		qualifiers := true
+		for _, w := range rest {
+			qualifiers = qualifiers && isNisba(w.Key)
+		}
+		if !definite && qualifiers {
+			return Found{}, false // #اتفاق_تجاري
+		}
+	}
+	span := textdoc.Span{Start: t.Start + len("#"), End: t.End}
+	name := cleanName(strings.ReplaceAll(a.d.Text[span.Start:span.End], "_", " "))
+	action := a.action(i, i+1, from, to)
+	year := false
+	for _, w := range rest {
+		year = year || isYear(w.Text)
+	}
+	if needsAction[head.Value.Type] && action == "mentioned" && !year {
+		return Found{}, false
+	}
+	f := Found{
+		Span:    span,
+		Name:    name,
+		Type:    head.Value.Type,
+		Action:  action,
+		Parties: a.parties(i, i+1, from, to),
+		Year:    a.year(span, from, to),
+	}
+	if action != "mentioned" {
+		f.Place = a.place(span, from, to)
+	}
+	if definite || len(rest) > 0 {
+		f.Key = a.e.catalog.Key(f.Name, f.Type, head.Value.Name == "self", a.d.Text)
+	}
+	a.prevSentence, a.prevAction, a.prevParties = from, action, f.Parties
+	return f, true
 }
 
 func isOpenQuote(t textdoc.Token) bool {
@@ -707,8 +775,9 @@ func (a *analysis) quoteAfter(j, to int) int {
 	for k := j; k < to && k < j+3; k++ {
 		if isOpenQuote(a.toks[k]) {
 			if k+1 < to && (prepositions[a.toks[k+1].Key] || stopWords[a.toks[k+1].Key] || lamParticles[a.toks[k+1].Key] ||
-				a.boundary(k+1) == "verb" || a.boundary(k+1) == "particle") {
-				// الاتفاق “على شروط مقبولة”، الاتفاق “لم يمت”: a title does not
+				a.boundary(k+1) == "verb" || a.boundary(k+1) == "particle" || a.prepositionalWord(k+1)) {
+				// الاتفاق “على شروط مقبولة”، الاتفاق “لم يمت”، الاتفاق “لأسباب
+				// سياسية داخلية”: a title does not
 				// open with a preposition, a particle or a verb; the quote
 				// cites what was agreed or said
 				return -1
@@ -720,6 +789,16 @@ func (a *analysis) quoteAfter(j, to int) int {
 		}
 	}
 	return -1
+}
+
+// prepositionalWord reports whether the word at k is an indefinite noun
+// behind the preposition ل (لأسباب), not a definite word (للتعاون), a
+// particle (لم) or a place (لمصر, لبنان). (ب is left out: a word that
+// starts with it is as often a name: بريكسيت، برنامج.)
+func (a *analysis) prepositionalWord(k int) bool {
+	t := a.toks[k]
+	return t.Kind == textdoc.Word && strings.HasPrefix(t.Key, "ل") &&
+		utf8.RuneCountInString(t.Key) > 3 && !definiteWord(t) && !lamParticles[t.Key] && !a.countryAt(k) && !a.placeAt(k)
 }
 
 // newConjunct reports whether token k is a word joined with و that opens
@@ -1274,6 +1353,12 @@ func (a *analysis) countryList(k, to int) []string {
 		if t.Kind == textdoc.Punct && t.Text != "،" && t.Text != "#" || t.Kind == textdoc.Number && len(out) > 0 {
 			break
 		}
+		if n := a.sideMarker(q, to); n > 0 {
+			// بين طهران من جهة وبريطانيا والصين… من جهة أخرى: the sides of
+			// the agreement, one list
+			q += n
+			continue
+		}
 		if t.Text == "،" && !a.countryAt(q+1) {
 			break // مع إيران، فيما نفت الرئاسة الفرنسية: the list has ended
 		}
@@ -1286,6 +1371,24 @@ func (a *analysis) countryList(k, to int) []string {
 		q++
 	}
 	return out
+}
+
+// sideMarkers name a side in a list of parties: من جهة، من ناحية أخرى.
+var (
+	sideMarkers  = foldSet("جهة", "ناحية", "طرف", "جانب")
+	sideOrdinals = foldSet("أخرى", "ثانية", "اخري", "ثانيه")
+)
+
+// sideMarker returns the number of tokens of a side marker (من جهة، من
+// جهة أخرى) at token q, or 0.
+func (a *analysis) sideMarker(q, to int) int {
+	if q+1 >= to || a.toks[q].Key != "من" || !sideMarkers[a.toks[q+1].Key] {
+		return 0
+	}
+	if q+2 < to && sideOrdinals[a.toks[q+2].Key] {
+		return 3
+	}
+	return 2
 }
 
 // stateActor reports whether a country reference can make its country a
