@@ -114,6 +114,7 @@ func (e *Extractor) Find(d *textdoc.Document) []Found {
 	var out []Found
 	for s := range d.Sentences {
 		from, to := d.SentenceTokens(s)
+		a.sports = 0
 		for i := from; i < to; {
 			if f, ok := a.hashtag(i, from, to); ok {
 				out = append(out, f)
@@ -138,6 +139,10 @@ type analysis struct {
 	prevSentence int
 	prevAction   string
 	prevParties  []string
+
+	// whether the current sentence is a sports report: 0 not asked yet,
+	// 1 no, 2 yes
+	sports int
 
 	e         *Extractor
 	d         *textdoc.Document
@@ -208,6 +213,18 @@ func (a *analysis) hashtag(i, from, to int) (Found, bool) {
 	}
 	a.prevSentence, a.prevAction, a.prevParties = from, action, f.Parties
 	return f, true
+}
+
+// sportsReport reports whether the sentence [from, to) is a sports report
+// (the country extractor's test), asked once per sentence.
+func (a *analysis) sportsReport(from, to int) bool {
+	if a.sports == 0 {
+		a.sports = 1
+		if a.e.countries.SportsSentence(a.toks, from, to) {
+			a.sports = 2
+		}
+	}
+	return a.sports == 2
 }
 
 func isOpenQuote(t textdoc.Token) bool {
@@ -437,6 +454,14 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		// lists, programmes and strategies are documents when something is
 		// done to them (approved, proposed…); merely mentioned they are
 		// squads, TV shows, weapons programmes, electoral lists.
+		return Found{}, 0, false
+	}
+	if (head.Value.Type == "list" || action == "mentioned" && !quoted && head.Value.Name != "self" && !a.hasYear(afterHead, nameEnd)) &&
+		a.sportsReport(from, to) && !a.e.catalog.Known(a.d.Text[span.Start:span.End]) {
+		// in a sports report a list is a squad or a table (قائمة الفريق),
+		// a plan is a game plan (خطة اللعب) and الاتفاق is a club (الاتفاق
+		// المواجهة, Al-Ettifaq); a quoted or dated title, a communiqué, a
+		// catalogued agreement and a signing stay
 		return Found{}, 0, false
 	}
 	f := Found{

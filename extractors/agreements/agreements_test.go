@@ -230,6 +230,9 @@ func TestAgreements(t *testing.T) {
 		{"the parties of a list with sides",
 			"وأعلن ترامب انسحاب الولايات المتحدة من الاتفاق النووي الموقع في 2015 بين طهران من جهة وبريطانيا والصين وفرنسا وألمانيا وروسيا من جهة أخرى.",
 			[]want{{"الاتفاق النووي", "الاتفاق النووي", "agreement", "signed", []string{"CN", "DE", "FR", "GB", "IR", "RU"}, 2015}}},
+		{"a catalogued agreement in a sports report stays",
+			"وتأثرت استعدادات المنتخب الإيراني بعدما أعلن ترامب انسحاب بلاده من الاتفاق النووي الإيراني.",
+			[]want{{"الاتفاق النووي الإيراني", "الاتفاق النووي الإيراني", "agreement", "mentioned", nil, 0}}},
 		// negatives
 		{"a bare indefinite head with nothing done to it", "وقال إن اتفاقا قد يبرم قريبا بين الطرفين.", nil},
 		{"a quoted sentence after the head is speech, not a title",
@@ -239,6 +242,8 @@ func TestAgreements(t *testing.T) {
 		{"a hashtag of a weapons programme", "وتحدث عن #برنامج_الصواريخ الإيراني.", nil},
 		{"a quote that opens with a prepositional phrase cites a reason",
 			"قائلا إن ترامب قد ينسحب من الاتفاق \"لأسباب سياسية داخلية\".", nil},
+		{"a club in a sports report", "وعلى ستاد الأمير محمد بن فهد بالدمام أشعل الاتفاق الدوري السعودي للمحترفين عقب فوزه على المتصدر الهلال 2-1.", nil},
+		{"a squad in a sports report", "وانضم ماركيز إلى قائمة المنتخب المكسيكي في بطولة كأس العالم 2018 رغم إدراج اسمه.", nil},
 		{"reach agreement", "وتركزت المحادثات على التوصل لاتفاق هدنة طويلة الأمد مع حركة حماس.", nil},
 		{"any agreement", "لم يتم توقيع أي اتفاق نهائي بين الطرفين.", nil},
 		{"indefinite with adjectives only", "إن الولايات المتحدة والمكسيك تحققان تقدما بشأن إبرام اتفاق تجاري، مهددا كندا.", nil},

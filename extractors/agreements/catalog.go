@@ -107,6 +107,13 @@ func NormalizeName(name string) string {
 // name that is only a conventional designation (بيان مشترك، البيان الختامي)
 // names a different document in every article, so its key carries a
 // fingerprint of the article text.
+// Known reports whether a name is one of the curated catalogue's names or
+// aliases.
+func (c *Catalog) Known(name string) bool {
+	_, ok := c.Lookup(cleanName(name))
+	return ok
+}
+
 func (c *Catalog) Key(name, typ string, generic bool, text string) string {
 	if e, ok := c.Lookup(name); ok {
 		return e.Key

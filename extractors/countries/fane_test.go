@@ -33,7 +33,7 @@ import (
 //
 // Three figures: all mentions; the ISO 3166-1 scope (without the gold
 // mentions of testdata/fane_nation_out_of_scope.tsv); and outside sports
-// reports (sentences sportsSentence does not call sports), where the gold
+// reports (sentences SportsSentence does not call sports), where the gold
 // is consistent.
 //
 // A system mention is correct when it overlaps a gold Nation mention (one to
@@ -154,7 +154,7 @@ type faneScore struct {
 	// the same over in-scope mentions: without the gold mentions listed in
 	// testdata/fane_nation_out_of_scope.tsv and the system mentions on them
 	inGold, inFound, inTP int
-	// the same outside sports reports (sportsSentence): NewsFANE tags a
+	// the same outside sports reports (SportsSentence): NewsFANE tags a
 	// country that stands for its national team sometimes Nation, sometimes
 	// Sports or O, so those sentences are scored apart as well
 	offGold, offFound, offTP int

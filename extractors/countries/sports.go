@@ -25,7 +25,7 @@ var sportsTSV string
 var sportsWords = mustSportsWords()
 
 // maybeSports keeps per word whether one of its sportsKeys is a sports
-// word: sportsSentence reads every word of the sentence of each country
+// word: SportsSentence reads every word of the sentence of each country
 // mention, and few words are sports words.
 var maybeSports = textdoc.NewWordTest(func(t textdoc.Token) bool {
 	for _, key := range sportsKeys(t) {
@@ -53,9 +53,10 @@ func mustSportsWords() map[string]bool {
 	return out
 }
 
-// sportsSentence reports whether tokens [from, to) read as a sports report:
+// SportsSentence reports whether tokens [from, to) read as a sports report
+// (the agreements extractor asks it too: الاتفاق there is a club):
 // one strong sports word or score, or two different weak ones.
-func (e *Extractor) sportsSentence(toks []textdoc.Token, from, to int) bool {
+func (e *Extractor) SportsSentence(toks []textdoc.Token, from, to int) bool {
 	var weak string
 	for i := from; i < to; i++ {
 		t := toks[i]
@@ -94,7 +95,7 @@ func (e *Extractor) sportsSentence(toks []textdoc.Token, from, to int) bool {
 // sports report.
 func (e *Extractor) sportsReportAt(d *textdoc.Document, b int) bool {
 	s := d.Sentences[d.SentenceIndex(b)]
-	return e.sportsSentence(d.Tokens, d.TokenAt(s.Start), d.TokenAt(s.End))
+	return e.SportsSentence(d.Tokens, d.TokenAt(s.Start), d.TokenAt(s.End))
 }
 
 // sportsKeys are the keys a word is looked up by: as written (الشوط keeps

@@ -27,8 +27,8 @@ func TestSportsSentence(t *testing.T) {
 	// twice: the second pass takes maybeSports's answers from its table
 	for k, tt := range append(tests, tests...) {
 		d := textdoc.New(tt.text, time.Time{})
-		if got := e.sportsSentence(d.Tokens, 0, len(d.Tokens)); got != tt.want {
-			t.Errorf("pass %d: sportsSentence(%q) = %v, want %v", k/len(tests), tt.text, got, tt.want)
+		if got := e.SportsSentence(d.Tokens, 0, len(d.Tokens)); got != tt.want {
+			t.Errorf("pass %d: SportsSentence(%q) = %v, want %v", k/len(tests), tt.text, got, tt.want)
 		}
 	}
 }
