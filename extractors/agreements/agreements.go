@@ -386,13 +386,13 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 				return Found{}, 0, false
 			}
 		}
-		if count == 0 && head.Tokens == 1 && (hasArticle(a.toks[i]) || strings.HasPrefix(a.toks[i].Key, "لل")) && !a.opensDefiniteNameAt(afterHead, to) {
+		if count == 0 && head.Tokens == 1 && (hasArticle(a.toks[i]) || definiteWord(a.toks[i])) && !a.opensDefiniteNameAt(afterHead, to) {
 			// المعاهدة قريبًا، القائمة بما…، للاتفاق يعرفون: a definite head
 			// noun not followed by a definite name word refers back to a
 			// document, names none.
 			return Found{}, 0, false
 		}
-		if count == 0 && (hasArticle(a.toks[i]) || strings.HasPrefix(a.toks[i].Key, "لل")) && nameEnd > afterHead && a.onlyCommonAdjectives(afterHead, nameEnd) {
+		if count == 0 && (hasArticle(a.toks[i]) || definiteWord(a.toks[i])) && nameEnd > afterHead && a.onlyCommonAdjectives(afterHead, nameEnd) {
 			// الاتفاق التاريخي، الاتفاق الفني: a definite document described,
 			// not named (الاتفاق النووي is named by its nisba)
 			return Found{}, 0, false
@@ -519,9 +519,14 @@ func (a *analysis) opensDefiniteNameAt(k, to int) bool {
 		return false
 	}
 	if key := a.toks[k].Key; (key == "بشان" || key == "حول") && k+1 < to {
-		// a definite word or a hashtag (الاتفاق بشأن #بريكست)
+		// a definite word, a hashtag (الاتفاق بشأن #بريكست) or a noun in
+		// construct with one (الاتفاق بشأن ملف الهجرة)
 		n := a.toks[k+1]
-		return n.Kind == textdoc.Word && (strings.HasPrefix(n.Key, "ال") || strings.HasPrefix(n.Text, "#"))
+		return n.Kind == textdoc.Word && (strings.HasPrefix(n.Key, "ال") || strings.HasPrefix(n.Text, "#") ||
+			k+2 < to && !hasTanween(n.Text) && strings.HasPrefix(a.toks[k+2].Key, "ال"))
+	}
+	if isYear(a.toks[k].Text) {
+		return true // الرؤية 2030
 	}
 	return opensDefiniteName(a.toks[k])
 }
@@ -1181,12 +1186,18 @@ func (a *analysis) relativeDateAt(k, to int) bool {
 	return false
 }
 
+// worldID is the gazetteer's id for the world (UN M49 001).
+const worldID = "M49-001"
+
 // properName reports whether the words [j, end) hold a proper name: a
 // place or country, or a year.
 func (a *analysis) properName(j, end int) bool {
 	for _, m := range a.places {
 		if m.From >= j && m.From < end && len(m.Entries) > 0 {
 			e := m.Entries[0]
+			if e.Place != nil && e.Place.ID == worldID {
+				continue // رؤية العالم is seeing the world: it names no place
+			}
 			if e.Country == nil || e.Kind == "capital" || e.Kind == "city" {
 				return true
 			}
