@@ -721,12 +721,13 @@ func (a *analysis) announcement(j, end, to int) bool {
 // bareObject reports whether the word at k, right after a proper head
 // noun, reads as the object of the verbal noun (إعلان هزيمة، إعلان
 // تعليق): an indefinite common noun, not an adjective, a place, a
-// preposition or a word of the boundaries lexicon.
+// preposition, a verb (إعلان بيونغ يانغ يتعهدان فيه) or a word of the
+// boundaries lexicon.
 func (a *analysis) bareObject(k int) bool {
 	t := a.toks[k]
 	return t.Kind == textdoc.Word && !definiteWord(t) && !isNisba(t.Key) && !hasTanween(t.Text) &&
 		!prepositions[t.Key] && !strings.HasPrefix(t.Key, "ل") && !strings.HasPrefix(t.Key, "ب") &&
-		!strings.HasPrefix(t.Key, "و") && a.boundary(k) == "" && !a.countryAt(k) && !a.placeAt(k)
+		!strings.HasPrefix(t.Key, "و") && a.boundary(k) == "" && !a.countryAt(k) && !a.placeAt(k) && !a.imperfectVerb(k)
 }
 
 // onlyCommonAdjectives reports whether the words [j, end) are all common
@@ -897,6 +898,26 @@ var titlePrepositions = foldSet("بين", "حتى", "منذ", "خلال", "لد�
 // الوسطى في القرن الحادي والعشرين”, do).
 const maxQuotedTitle = 8
 
+// imperfectVerb reports whether the bare word at k has the shape of a verb
+// in the imperfect (يتجاوز، يمكن، يهدف): ي and at least three more letters,
+// no article, and not a month or a place (يونيو، يوليو، اليمن is definite).
+// Few nouns begin with ي, and none of them go on a document's name.
+func (a *analysis) imperfectVerb(k int) bool {
+	t := a.toks[k]
+	if t.Kind != textdoc.Word || !strings.HasPrefix(t.Key, "ي") || utf8.RuneCountInString(t.Key) < 4 {
+		return false
+	}
+	if _, ok := a.e.lex.Months.Longest(a.toks, k, true); ok {
+		return false
+	}
+	for _, m := range a.places {
+		if m.From <= k && k < m.To {
+			return false // بيونغ يانغ
+		}
+	}
+	return !a.countryAt(k)
+}
+
 // stopWords end an unquoted name: relative pronouns, conjunctions that open
 // a clause, and prepositions that introduce parties, places or times.
 var stopWords = foldSet("التي", "الذي", "الذين", "اللذين", "والتي", "والذي", "وذلك", "عقب", "بعد", "خلال",
@@ -908,7 +929,12 @@ var stopWords = foldSet("التي", "الذي", "الذين", "اللذين", "�
 	// the aforementioned document
 	"الآنفة", "الآنف", "المذكورة", "المذكور", "السالفة", "السالف",
 	// a fixture: الاتفاق أمام الفيصلي is the football club
-	"أمام")
+	"أمام",
+	// a duration or a distribution: برنامج تدريبي | لمدة 3 أسابيع، خارطة
+	// الطريق | لكل نادٍ
+	"لمدة", "لفترة", "طوال", "طيلة", "لكل", "بكل", "لجميع",
+	// a clause: اتفاقية | ثم يقرآن بيانا، برنامج إصلاحات | بما يساعد
+	"ثم", "بما", "مما")
 
 // needsAction are the types that are documents only when something is
 // done to them.
@@ -992,6 +1018,12 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		key := arabic.Fold(t.Text)
 		if stopWords[key] {
 			break
+		}
+		if k > j && a.imperfectVerb(k) {
+			break // اتفاق أوسع | يتجاوز، اتفاق الانسحاب | يمكن
+		}
+		if strings.HasPrefix(key, "و") && len(key) > len("و") && !strings.ContainsFunc(key[len("و"):], func(r rune) bool { return !arabic.IsDigit(r) }) {
+			break // 20 اتفاقية | و44 مشروعا
 		}
 		if b := a.boundary(k); b != "" && b != "adjective" {
 			break // a verb, a clause particle or an agent phrase: الاتفاق النووي | كان…
