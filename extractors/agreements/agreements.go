@@ -358,9 +358,9 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		// (The words before the quote must be able to belong to the name:
 		// الاتفاق النووي بأنه “خطأ” quotes a judgement.)
 		if q := a.quoteAfter(afterHead, to); q >= 0 && !a.closesQuote(q, from) && q <= a.nameEnd(i, afterHead, to) {
-			if head.Value.Name == "proper" && q > afterHead && a.bareObject(afterHead) {
-				// إعلان هزيمة تنظيم "الدولة الإسلامية": announcing a
-				// defeat, the quote names the other party
+			if head.Value.Name == "proper" && (q > afterHead && a.bareObject(afterHead) || a.toks[afterHead].Key == "عن") {
+				// إعلان هزيمة تنظيم "الدولة الإسلامية"، الإعلان عن ميلاد
+				// "التحالف": announcing something, the quote names it
 				return Found{}, 0, false
 			}
 			// a quoted epithet after a name is not its title: الاتفاق النووي
@@ -454,6 +454,11 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		// lists, programmes and strategies are documents when something is
 		// done to them (approved, proposed…); merely mentioned they are
 		// squads, TV shows, weapons programmes, electoral lists.
+		return Found{}, 0, false
+	}
+	if head.Value.Type == "list" && (action == "joined" || nameEnd > afterHead && personsPlural(a.toks[afterHead])) {
+		// انضم إلى قائمة المنتخب، قائمة المصابين، قائمة المنددين: a list of
+		// people, which one joins, is not a document
 		return Found{}, 0, false
 	}
 	if (head.Value.Type == "list" || action == "mentioned" && !quoted && head.Value.Name != "self" && !a.hasYear(afterHead, nameEnd)) &&
@@ -897,6 +902,13 @@ var titlePrepositions = foldSet("بين", "حتى", "منذ", "خلال", "لد�
 // quoted titles, “معاهدة الصداقة وحسن الجوار والتعاون من أجل تنمية آسيا
 // الوسطى في القرن الحادي والعشرين”, do).
 const maxQuotedTitle = 8
+
+// personsPlural reports whether a word is a definite sound masculine
+// plural (المصابين، المنددين، المترددين), the shape of a group of people;
+// a list of demands or risks (المطالب، المخاطر) has a broken plural.
+func personsPlural(t textdoc.Token) bool {
+	return t.Kind == textdoc.Word && definiteWord(t) && strings.HasSuffix(t.Key, "ين") && utf8.RuneCountInString(t.Key) >= 6
+}
 
 // imperfectVerb reports whether the bare word at k has the shape of a verb
 // in the imperfect (يتجاوز، يمكن، يهدف): ي and at least three more letters,
