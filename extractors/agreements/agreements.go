@@ -328,6 +328,9 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			closeBefore = -1 // “الاتفاق النووي جيد.”: a quoted sentence
 		}
 	}
+	if afterHead < to && a.boundary(afterHead) == "private" {
+		return Found{}, 0, false // اتفاق عدم الإفصاح: a private contract
+	}
 	if head.Value.Name == "proper" && closeBefore < 0 && afterHead < to && a.announcerAt(afterHead) {
 		return Found{}, 0, false // إعلان وكالة “موديز”: a body announcing
 	}
