@@ -10,13 +10,18 @@
 // words after the head noun up to a boundary: punctuation, a relative
 // pronoun, a preposition that opens a new phrase, a date, or the next head
 // noun; a clause that begins (a bare word after a definite nisba or a
-// place: الاتفاق النووي | لم يكن) ends it too. Head nouns that are also
+// place: الاتفاق النووي | لم يكن; an imperfect verb; a time phrase) ends it
+// too. A hashtag (#الاتفاق_النووي) is a name of its own. A quotation is a
+// title only if it reads as one: not speech that ends in a full stop or
+// opens with a verb or a preposition. Head nouns that are also
 // everyday words (إعلان "announcement", رؤية "view") need a proper name
 // after them: a quote, a place or a year. An indefinite document (وقعت
 // الشركة اتفاقية مع…) counts only when something is done to it and it has
 // a complement or parties, and it gets no agreement_key: it is described,
 // not named. Parties are countries, capitals, or country adjectives on an
 // official or an organ of the state (نظيرها السعودي), never a company's.
+// In a sports report lists are squads and الاتفاق is a club: only quoted,
+// dated, catalogued or signed documents are kept there.
 package agreements
 
 import (
