@@ -332,9 +332,11 @@ func TestAgreementsANTHeldout2Gold(t *testing.T) {
 	// stop-10 rules (tuned on the other samples only): .59/.64, .71/.78, .71/.78,
 	// .67/.73, .61/.67 (70 found); after the stop-11 rules (tuned on the development
 	// samples, held-out 1 and the seeds only), at the end of stop 11: .68/.72, .78/.83, .78/.83,
-	// .74/.78, .68/.72 (68 found).
+	// .74/.78, .68/.72 (68 found); at the end of stop 12 (rules tuned on the
+	// same samples and on false alarms read in 8,000 other ANT articles): .68/.72,
+	// .79/.84, .79/.84, .75/.80, .69/.73 (68 found).
 	heldoutGold(t, "ANT held-out 2", "testdata/ant_heldout2_ids.txt", "../../testdata/gold/agreements-ant-heldout2.jsonl",
-		75, 58, "KHABAR_HELDOUT_ERRORS", floors{0.6, 0.72, 0.72, 0.68, 0.6})
+		75, 58, "KHABAR_HELDOUT_ERRORS", floors{0.65, 0.75, 0.75, 0.72, 0.65})
 }
 
 // TestAgreementsANTDev2Gold scores the second development sample: 100
@@ -346,7 +348,7 @@ func TestAgreementsANTDev2Gold(t *testing.T) {
 	// measured blind, before any rule was tuned on it (stop 11): exact .61/.51, overlap .84/.70,
 	// type .84/.70, action .75/.62, parties .80/.67 (61 gold, 51 found).
 	heldoutGold(t, "ANT dev 2", "testdata/ant_dev2_ids.txt", "../../testdata/gold/agreements-ant-dev2.jsonl",
-		95, 55, "KHABAR_AGREEMENT_ERRORS", floors{0.72, 0.75, 0.75, 0.7, 0.72})
+		95, 55, "KHABAR_AGREEMENT_ERRORS", floors{0.72, 0.78, 0.78, 0.72, 0.75})
 }
 
 // TestAgreementsANTDev3Gold scores the third development sample: 100
@@ -358,7 +360,7 @@ func TestAgreementsANTDev3Gold(t *testing.T) {
 	// measured blind, before any rule was tuned on it (stop 11): exact .72/.77, overlap .77/.82,
 	// type .77/.82, action .72/.77, parties .67/.72 (74 gold, 79 found).
 	heldoutGold(t, "ANT dev 3", "testdata/ant_dev3_ids.txt", "../../testdata/gold/agreements-ant-dev3.jsonl",
-		95, 68, "KHABAR_AGREEMENT_ERRORS", floors{0.75, 0.8, 0.8, 0.75, 0.72})
+		95, 68, "KHABAR_AGREEMENT_ERRORS", floors{0.8, 0.88, 0.88, 0.8, 0.8})
 }
 
 // heldoutGold runs the pipeline on an ANT sample and scores it against its
