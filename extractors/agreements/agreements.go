@@ -374,6 +374,13 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			// a quoted epithet after a name is not its title: الاتفاق النووي
 			// “المترنح”، الاتفاق “مهم”
 			if c := a.closingQuote(q, to); c >= 0 && !endsSentence(a.toks[c-1]) && !(c == q+2 && a.toks[q+1].Kind == textdoc.Word && (q > afterHead && definiteWord(a.toks[q+1]) || a.onlyQualifiers(q+1, c))) {
+				if head.Value.Name == "proper" && q == afterHead && c == q+2 && a.toks[q+1].Kind == textdoc.Word && !a.properName(q+1, c) &&
+					a.action(i, c+1, from, to) == "mentioned" {
+					// إعلان “توتال”، إعلان “توافق” بين البلدين: a one-word quote
+					// that is not a place after an everyday head noun is who
+					// announces or what is announced
+					return Found{}, 0, false
+				}
 				nameEnd, spanEnd, quoted = c+1, a.toks[c].End, true
 				break
 			}
