@@ -612,6 +612,9 @@ func (a *analysis) anaphoric(i int) bool {
 // "reach agreement" names no document.
 func (a *analysis) reached(i, from int) bool {
 	p := i - 1
+	if p >= from && isOpenQuote(a.toks[p]) {
+		p-- // توصلا إلى "اتفاق مبدئي…"
+	}
 	if p >= from && (a.toks[p].Key == "الي" || a.toks[p].Key == "لي") {
 		p--
 	}

@@ -264,6 +264,7 @@ func TestAgreements(t *testing.T) {
 		{"announcing the birth of a quoted alliance", "و تم الإعلان عن ميلاد \"التحالف الانتخابي للمعارضة الديمقراطية\" في مقر الحزب.", nil},
 		{"a non-disclosure agreement is a private contract", "وتقول دانيلز إنها قبلت المبلغ مقابل التوقيع على اتفاق عدم إفشاء الأسرار.", nil},
 		{"a one-word quote after إعلان is who announces", "ويأتي إعلان \"توتال\" بعد تأكيد شركة ميرسك الدنماركية.", nil},
+		{"reach agreement, the agreement quoted", "وأضافت أن الجانبين توصلا إلى \"اتفاق مبدئي يرمز إلى التزام وزارة الدفاع بتزويد\" قوات الولايات المتحدة.", nil},
 		{"reach agreement", "وتركزت المحادثات على التوصل لاتفاق هدنة طويلة الأمد مع حركة حماس.", nil},
 		{"any agreement", "لم يتم توقيع أي اتفاق نهائي بين الطرفين.", nil},
 		{"indefinite with adjectives only", "إن الولايات المتحدة والمكسيك تحققان تقدما بشأن إبرام اتفاق تجاري، مهددا كندا.", nil},
