@@ -7,6 +7,7 @@ Usage:
   python3 extractors/agreements/testdata/build_ant_sample.py heldout2 > extractors/agreements/testdata/ant_heldout2_ids.txt
   python3 extractors/agreements/testdata/build_ant_sample.py dev2 > extractors/agreements/testdata/ant_dev2_ids.txt
   python3 extractors/agreements/testdata/build_ant_sample.py dev3 > extractors/agreements/testdata/ant_dev3_ids.txt
+  python3 extractors/agreements/testdata/build_ant_sample.py dev4 > extractors/agreements/testdata/ant_dev4_ids.txt
   python3 extractors/agreements/testdata/build_ant_sample.py rebuild [IDS] > /tmp/ant_agreements.jsonl
 
 `select` draws the development sample (seed 5, 110 articles) from the ANT
@@ -33,6 +34,10 @@ then used for tuning, to widen what the rules are developed on.
 same pool after removing every id of the four samples above, annotated blind
 the same way (testdata/gold/agreements-ant-dev3.jsonl).
 
+`dev4` draws a fourth development sample (seed 71, 100 articles) from the
+same pool after removing every id of the five samples above, annotated blind
+the same way (testdata/gold/agreements-ant-dev4.jsonl).
+
 `rebuild` writes a sample as pipeline input (JSON Lines with id, title, text,
 published), in the order of the id list: ant_sample_ids.txt by default, or the
 id file given (e.g. ant_heldout_ids.txt, ant_heldout2_ids.txt).
@@ -54,6 +59,8 @@ SAMPLES = [
     ("heldout2", 31, 80, ["ant_sample_ids.txt", "ant_heldout_ids.txt"]),  # second held-out
     ("dev2", 43, 100, ["ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt"]),
     ("dev3", 59, 100, ["ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt", "ant_dev2_ids.txt"]),
+    ("dev4", 71, 100, ["ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt", "ant_dev2_ids.txt",
+                       "ant_dev3_ids.txt"]),
 ]
 
 def records():
