@@ -1072,7 +1072,8 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		// النووي | لم يكن متسرعا، الاتفاق النووي الإيراني | يمكن، اتفاق
 		// سنغافورة | فإن): a name only goes on there with a definite word,
 		// a preposition (بشأن، للمناخ) or another place
-		if t.Kind == textdoc.Word && a.closedName(k-1) && !definiteWord(t) && !prepositions[key] &&
+		if t.Kind == textdoc.Word && (a.closedName(k-1) || k > j && a.definiteGenitive(k-1) && !strings.HasPrefix(key, "و") && !pronounPrepositions[key]) &&
+			!definiteWord(t) && !prepositions[key] &&
 			!(strings.HasPrefix(key, "ل") && !lamParticles[key]) && !a.countryAt(k) && !a.placeAt(k) {
 			break
 		}
@@ -1169,6 +1170,27 @@ func (a *analysis) closedName(k int) bool {
 		return true
 	}
 	return a.placeEndsAt(k)
+}
+
+// pronounPrepositions are prepositions with a pronoun, which a name may end
+// with (تدابير الوقاية منها).
+var pronounPrepositions = foldSet("منها", "منه", "منهم", "عليها", "عليه", "فيها", "فيه", "بها", "به", "عنها", "عنه", "إليها", "إليه")
+
+// definiteGenitive reports whether the word at k, inside a name, is a
+// definite noun that closes a construct (خطة الحكومة): a bare word after it
+// is the clause's (أثارت خطة الحكومة | انتقادات), unless k is a title whose
+// person's name follows (خطة الرئيس | ترامب) or begins a conjunct (و…).
+func (a *analysis) definiteGenitive(k int) bool {
+	t := a.toks[k]
+	if t.Kind != textdoc.Word || !strings.HasPrefix(t.Key, "ال") || a.anyBoundary(k) == "title" {
+		return false
+	}
+	for back := 1; back <= 2 && k-back >= 0; back++ {
+		if a.anyBoundary(k-back) == "title" {
+			return false
+		}
+	}
+	return true
 }
 
 // placeEndsAt reports whether a gazetteer name (a place or a country, not

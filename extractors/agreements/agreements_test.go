@@ -245,6 +245,9 @@ func TestAgreements(t *testing.T) {
 		{"a place of two words is not cut at a word that looks like a verb",
 			"ووقع الزعيمان إعلان بيونغ يانغ يتعهدان فيه بالسلام.",
 			[]want{{"إعلان بيونغ يانغ", "إعلان بيونغ يانغ", "declaration", "signed", nil, 0}}},
+		{"a bare word after a definite genitive belongs to the clause",
+			"لكن منتقدين يقولون إن خطة الحزبين لإعادة توطين هؤلاء المهاجرين غير عملية.",
+			[]want{{"خطة الحزبين لإعادة توطين هؤلاء المهاجرين", "خطة الحزبين لإعادة توطين هؤلاء المهاجرين", "action_plan", "mentioned", nil, 0}}},
 		// negatives
 		{"a bare indefinite head with nothing done to it", "وقال إن اتفاقا قد يبرم قريبا بين الطرفين.", nil},
 		{"a quoted sentence after the head is speech, not a title",
