@@ -340,6 +340,11 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		return Found{}, 0, false // إعلان وكالة “موديز”: a body announcing
 	}
 	switch {
+	case closeBefore > i && head.Tokens == 1 && head.Value.Name != "self" && definiteWord(a.toks[i]) &&
+		afterHead < closeBefore && !a.opensDefiniteNameAt(afterHead, closeBefore) && !isYear(a.toks[afterHead].Text):
+		// “الإعلان فورا وتفكيك…”: a definite head noun the quote does not go
+		// on naming is quoted speech about it
+		return Found{}, 0, false
 	case closeBefore > i:
 		// “إعلان خجند”: the whole quote is the name. (A quote that is
 		// never closed in the sentence opens a citation, not a title: the
@@ -365,7 +370,11 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		// A quote within a few words: مفهوم التنمية “آسيا الوسطى – 2040”.
 		// (The words before the quote must be able to belong to the name:
 		// الاتفاق النووي بأنه “خطأ” quotes a judgement.)
-		if q := a.quoteAfter(afterHead, to); q >= 0 && !a.closesQuote(q, from) && q <= a.nameEnd(i, afterHead, to) {
+		if q := a.quoteAfter(afterHead, to); q >= 0 && !a.closesQuote(q, from) && q <= a.nameEnd(i, afterHead, to) &&
+			!(q > afterHead && a.closedName(q-1) && q+1 < to && a.toks[q+1].Kind == textdoc.Word && !a.placeAt(q+1) && !a.countryAt(q+1)) {
+			// (after a name closed by a nisba or a place, a quote is what is
+			// said of it, unless it names a place: الخطة البريطانية “تحد من
+			// مخاطر بريكست”, but مفهوم التنمية “آسيا الوسطى – 2040”)
 			if head.Value.Name == "proper" && (q > afterHead && a.bareObject(afterHead) || a.toks[afterHead].Key == "عن") {
 				// إعلان هزيمة تنظيم "الدولة الإسلامية"، الإعلان عن ميلاد
 				// "التحالف": announcing something, the quote names it
@@ -828,7 +837,7 @@ func (a *analysis) placeAt(k int) bool {
 func (a *analysis) quoteAfter(j, to int) int {
 	for k := j; k < to && k < j+3; k++ {
 		if isOpenQuote(a.toks[k]) {
-			if k+1 < to && (prepositions[a.toks[k+1].Key] || stopWords[a.toks[k+1].Key] || lamParticles[a.toks[k+1].Key] ||
+			if k+1 < to && (a.toks[k+1].Kind == textdoc.Punct || prepositions[a.toks[k+1].Key] || stopWords[a.toks[k+1].Key] || lamParticles[a.toks[k+1].Key] ||
 				a.boundary(k+1) == "verb" || a.boundary(k+1) == "particle" || a.prepositionalWord(k+1)) {
 				// الاتفاق “على شروط مقبولة”، الاتفاق “لم يمت”، الاتفاق “لأسباب
 				// سياسية داخلية”: a title does not
@@ -964,7 +973,9 @@ var stopWords = foldSet("التي", "الذي", "الذين", "اللذين", "�
 	// الطريق | لكل نادٍ
 	"لمدة", "لفترة", "طوال", "طيلة", "لكل", "بكل", "لجميع",
 	// a clause: اتفاقية | ثم يقرآن بيانا، برنامج إصلاحات | بما يساعد
-	"ثم", "بما", "مما")
+	"ثم", "بما", "مما",
+	// into force: اتفاق وقف إطلاق النار | حيز التنفيذ
+	"حيز")
 
 // needsAction are the types that are documents only when something is
 // done to them.
@@ -1301,6 +1312,9 @@ func (a *analysis) properName(j, end int) bool {
 func (a *analysis) action(i, nameEnd, from, to int) string {
 	for k := i - 1; k >= from && k >= i-20 && !(k < i-1 && a.ungoverned(i, from)); k-- {
 		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true); ok {
+			if k > from && a.toks[k-1].Key == arabic.Fold("عدم") {
+				return "mentioned" // عدم إبرام اتفاق: no event happened
+			}
 			return m.Value
 		}
 		if b := a.boundary(k); b == "verb" || b == "particle" || lamParticles[a.toks[k].Key] {
@@ -1315,6 +1329,9 @@ func (a *analysis) action(i, nameEnd, from, to int) string {
 			return m.Value
 		}
 	}
+	if a.inForceAt(nameEnd, to) {
+		return "implemented" // دخول اتفاق وقف إطلاق النار حيز التنفيذ
+	}
 	for k := nameEnd; k < to && k < nameEnd+15; k++ {
 		m, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true)
 		if !ok {
@@ -1325,6 +1342,11 @@ func (a *analysis) action(i, nameEnd, from, to int) string {
 		}
 	}
 	return "mentioned"
+}
+
+// inForceAt reports whether "حيز التنفيذ" (into force) starts at token k.
+func (a *analysis) inForceAt(k, to int) bool {
+	return k+1 < to && a.toks[k].Key == arabic.Fold("حيز") && a.toks[k+1].Key == arabic.Fold("التنفيذ")
 }
 
 // parties returns the countries the sentence names as parties: those
