@@ -426,7 +426,7 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			// on something, not a document named after them
 			return Found{}, 0, false
 		}
-		if head.Value.Name == "proper" && !a.properName(afterHead, min(nameEnd, afterHead+3)) {
+		if head.Value.Name == "proper" && !a.properName(afterHead, min(nameEnd, afterHead+3)) && !a.hasYear(afterHead, nameEnd) {
 			return Found{}, 0, false
 		}
 		if head.Value.Name == "proper" && a.announcement(afterHead, nameEnd, to) {

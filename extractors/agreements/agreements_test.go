@@ -254,6 +254,9 @@ func TestAgreements(t *testing.T) {
 		{"a quote after a name closed by a nisba is what is said of it",
 			"وقال الوزير إن الخطة البريطانية \"تحد من مخاطر بريكست\" على الاقتصاد.",
 			[]want{{"الخطة البريطانية", "الخطة البريطانية", "action_plan", "mentioned", nil, 0}}},
+		{"a vision named by a country and a year further on",
+			"والتي تستهدف تنفيذ رؤية المملكة العربية السعودية 2030 التي أطلقها ولي العهد.",
+			[]want{{"رؤية المملكة العربية السعودية 2030", "رؤية المملكة العربية السعودية 2030", "vision", "implemented", nil, 0}}},
 		// negatives
 		{"a bare indefinite head with nothing done to it", "وقال إن اتفاقا قد يبرم قريبا بين الطرفين.", nil},
 		{"a quoted sentence after the head is speech, not a title",
