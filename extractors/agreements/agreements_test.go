@@ -280,6 +280,7 @@ func TestAgreements(t *testing.T) {
 		{"a negated event", "ويؤكد أن عدم إبرام اتفاق أفضل من التوصل إلى تسوية سيئة.", nil},
 		{"a quoted definite head that the quote does not go on naming",
 			"كما حض سوريا على \"الإعلان فورا وتفكيك كل جوانب برنامجها للأسلحة الكيماوية\".", nil},
+		{"a definite head with a stage adjective is described, not named", "وعقب الاجتماع قال بارنييه إن الأولوية يجب أن تتركز على الانتهاء من الاتفاق الأولي.", nil},
 		{"reach agreement", "وتركزت المحادثات على التوصل لاتفاق هدنة طويلة الأمد مع حركة حماس.", nil},
 		{"any agreement", "لم يتم توقيع أي اتفاق نهائي بين الطرفين.", nil},
 		{"indefinite with adjectives only", "إن الولايات المتحدة والمكسيك تحققان تقدما بشأن إبرام اتفاق تجاري، مهددا كندا.", nil},
