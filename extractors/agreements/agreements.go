@@ -1063,6 +1063,9 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		if k > j && a.imperfectVerb(k) {
 			break // اتفاق أوسع | يتجاوز، اتفاق الانسحاب | يمكن
 		}
+		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true); ok && m.Start(t) == t.Start && finiteVerb(t) && !definiteWord(t) {
+			break // اتفاق | أبرمته روسيا: a verb begins a clause (not لتوقيع، لتبني)
+		}
 		if strings.HasPrefix(key, "و") && len(key) > len("و") && !strings.ContainsFunc(key[len("و"):], func(r rune) bool { return !arabic.IsDigit(r) }) {
 			break // 20 اتفاقية | و44 مشروعا
 		}
@@ -1338,6 +1341,11 @@ func (a *analysis) action(i, nameEnd, from, to int) string {
 			continue
 		}
 		if strings.HasSuffix(a.toks[k].Key, "ها") || k > 0 && relativePronouns[a.toks[k-1].Key] {
+			return m.Value
+		}
+		if k == nameEnd && !a.definite(i) && finiteVerb(a.toks[k]) && strings.HasSuffix(a.toks[k].Key, "ه") {
+			// an indefinite document's relative clause has no الذي: اتفاق
+			// أبرمته روسيا مع الفصائل
 			return m.Value
 		}
 	}

@@ -257,6 +257,9 @@ func TestAgreements(t *testing.T) {
 		{"a vision named by a country and a year further on",
 			"والتي تستهدف تنفيذ رؤية المملكة العربية السعودية 2030 التي أطلقها ولي العهد.",
 			[]want{{"رؤية المملكة العربية السعودية 2030", "رؤية المملكة العربية السعودية 2030", "vision", "implemented", nil, 0}}},
+		{"an indefinite document's relative clause without الذي",
+			"وبدأت عملية الإجلاء بموجب اتفاق أبرمته روسيا مع الفصائل المسلحة.",
+			[]want{{"اتفاق", "اتفاق", "agreement", "signed", []string{"RU"}, 0}}},
 		// negatives
 		{"a bare indefinite head with nothing done to it", "وقال إن اتفاقا قد يبرم قريبا بين الطرفين.", nil},
 		{"a quoted sentence after the head is speech, not a title",
