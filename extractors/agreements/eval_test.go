@@ -333,8 +333,8 @@ func TestAgreementsANTHeldout2Gold(t *testing.T) {
 	// .67/.73, .61/.67 (70 found); after the stop-11 rules (tuned on the development
 	// samples, held-out 1 and the seeds only), at the end of stop 11: .68/.72, .78/.83, .78/.83,
 	// .74/.78, .68/.72 (68 found); at the end of stop 12 (rules tuned on the
-	// same samples and on false alarms read in 8,000 other ANT articles): .69/.72,
-	// .81/.84, .81/.84, .76/.80, .70/.73 (67 found).
+	// same samples, development 4 and false alarms read in 8,000 other ANT articles):
+	// .71/.72, .83/.84, .83/.84, .78/.80, .72/.73 (65 found).
 	heldoutGold(t, "ANT held-out 2", "testdata/ant_heldout2_ids.txt", "../../testdata/gold/agreements-ant-heldout2.jsonl",
 		75, 58, "KHABAR_HELDOUT_ERRORS", floors{0.65, 0.75, 0.75, 0.72, 0.65})
 }
@@ -371,9 +371,10 @@ func TestAgreementsANTDev3Gold(t *testing.T) {
 // KHABAR_AGREEMENT_ERRORS=1.
 func TestAgreementsANTDev4Gold(t *testing.T) {
 	// measured blind, before any rule was tuned on it (stop 12): exact .64/.71, overlap .77/.85,
-	// type .76/.83, action .69/.76, parties .72/.79 (78 gold, 86 found).
+	// type .76/.83, action .69/.76, parties .72/.79 (78 gold, 86 found); tuned on at stop 12:
+	// .73/.77, .83/.87, .82/.86, .76/.79, .78/.82 (82 found).
 	heldoutGold(t, "ANT dev 4", "testdata/ant_dev4_ids.txt", "../../testdata/gold/agreements-ant-dev4.jsonl",
-		95, 70, "KHABAR_AGREEMENT_ERRORS", floors{0.6, 0.72, 0.72, 0.65, 0.68})
+		95, 70, "KHABAR_AGREEMENT_ERRORS", floors{0.7, 0.8, 0.8, 0.72, 0.75})
 }
 
 // heldoutGold runs the pipeline on an ANT sample and scores it against its
