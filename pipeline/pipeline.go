@@ -424,11 +424,13 @@ func extractAll(d *textdoc.Document, articleID string, exs []extractors.Extracto
 		stop()
 	}
 	out := map[string][]schemas.Row{}
+	// every row of the article holds the same id: boxed once, not per row
+	boxedID := any(articleID)
 	for i, ex := range exs {
 		table := ex.Table()
 		for _, m := range found[i] {
 			if !shadowed(d, exs, found, i, m) {
-				out[table.Name] = append(out[table.Name], mentionRow(d, articleID, m))
+				out[table.Name] = append(out[table.Name], mentionRow(d, articleID, boxedID, m))
 			}
 		}
 	}
@@ -487,10 +489,11 @@ func parsePublishedField(s string, dateReader *dates.Extractor) (time.Time, bool
 	return dateReader.ParsePublished(s)
 }
 
-// mentionRow fills the columns every mention table shares. A span that
-// does not fit the text (an extractor bug) is kept with impossible offsets
-// so that validation rejects it, rather than being dropped or panicking.
-func mentionRow(d *textdoc.Document, articleID string, m extractors.Mention) schemas.Row {
+// mentionRow fills the columns every mention table shares; boxedID is
+// articleID in an interface. A span that does not fit the text (an
+// extractor bug) is kept with impossible offsets so that validation
+// rejects it, rather than being dropped or panicking.
+func mentionRow(d *textdoc.Document, articleID string, boxedID any, m extractors.Mention) schemas.Row {
 	r := m.Row
 	s, e := m.Span.Start, m.Span.End
 	if s < 0 || e > len(d.Text) || s >= e || !utf8.RuneStart(d.Text[s]) || (e < len(d.Text) && !utf8.RuneStart(d.Text[e])) {
@@ -501,7 +504,7 @@ func mentionRow(d *textdoc.Document, articleID string, m extractors.Mention) sch
 			Set("surface", fmt.Sprintf("<invalid byte span %d-%d>", s, e))
 	}
 	cs, ce := int64(d.RuneOffset(s)), int64(d.RuneOffset(e))
-	return r.Set("article_id", articleID).
+	return r.Set("article_id", boxedID).
 		Set("mention_id", schemas.MentionID(articleID, r.Table.Name, cs, ce)).
 		Set("sentence_index", int64(d.SentenceIndex(s))).
 		Set("char_start", cs).
