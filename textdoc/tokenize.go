@@ -71,9 +71,13 @@ func Tokenize(text string, sentences []Span) []Token {
 func AppendTokens(out []Token, text string, sentences []Span) []Token {
 	lw := takeLocalWords()
 	defer lw.release()
+	first := len(out)
 	for _, s := range sentences {
 		out = appendSentenceTokens(out, text, s, lw)
 	}
+	// the tokens are made without their analyses, which are looked up
+	// together at the end (see localWords.resolve)
+	lw.resolve(out[first:])
 	return out
 }
 
@@ -210,7 +214,8 @@ func splitPiece(out []Token, text string, base int, piece string, lw *localWords
 		if s >= e {
 			return
 		}
-		out = append(out, newToken(lw, text, base+s, base+e))
+		// no analysis yet: AppendTokens looks them up together
+		out = append(out, Token{Span: Span{base + s, base + e}, Text: text[base+s : base+e]})
 	}
 	start := 0
 	for i := 0; i < len(piece); {
@@ -233,10 +238,12 @@ func splitPiece(out []Token, text string, base int, piece string, lw *localWords
 
 // trimEdges splits edge punctuation off the tokens just appended. Most
 // pieces need none, and are returned as they are.
+// The tokens of toks may have no analysis yet; a token with an edge gets
+// its analysis here, as its kind decides.
 func trimEdges(toks []Token, lw *localWords) []Token {
 	clean := true
-	for _, t := range toks {
-		if t.Kind != Punct && (startsWithEdge(t.Text) || endsWithEdge(t.Text)) {
+	for i := range toks {
+		if t := &toks[i]; hasEdge(t.Text) && lw.kind(t) != Punct {
 			clean = false
 			break
 		}
@@ -246,13 +253,25 @@ func trimEdges(toks []Token, lw *localWords) []Token {
 	}
 	var out []Token
 	for _, t := range toks {
-		if t.Kind == Punct || (!startsWithEdge(t.Text) && !endsWithEdge(t.Text)) {
+		if !hasEdge(t.Text) || lw.kind(&t) == Punct {
 			out = append(out, t)
 			continue
 		}
 		out = append(out, peel(t, lw)...)
 	}
 	return out
+}
+
+// hasEdge reports whether s starts or ends with a rune split off at the
+// edges of a piece.
+func hasEdge(s string) bool { return startsWithEdge(s) || endsWithEdge(s) }
+
+// kind returns t's kind, giving t its analysis first if it has none.
+func (lw *localWords) kind(t *Token) TokenKind {
+	if t.Analysis == nil {
+		t.Analysis = lw.analysis(t.Text)
+	}
+	return t.Kind
 }
 
 func startsWithEdge(s string) bool {
@@ -303,8 +322,6 @@ func peel(t Token, lw *localWords) []Token {
 	out := append(head, mkToken(lw, t.Start+s, t.Start+e, text[s:e]))
 	return append(out, tail...)
 }
-
-func newToken(lw *localWords, text string, s, e int) Token { return mkToken(lw, s, e, text[s:e]) }
 
 // mkToken makes the token tok at byte offsets s-e, looking its analysis up
 // in lw (nil: the shared cache only).

@@ -70,7 +70,7 @@ func (c *wordCache) analysis(w string, h uint64) *Analysis {
 	return a
 }
 
-// localWords is one tokenising goroutine's own map in front of the shared
+// localWords is one tokenising goroutine's own tables in front of the shared
 // cache. sync.Map reads take no lock but walk a hash trie through
 // interfaces: on the ANT corpus they were 12% of a run's CPU, against a
 // few percent for a plain map. The frequent words of news settle in each
@@ -84,7 +84,18 @@ type localWords struct {
 	// make most tokens, stay in these 64 KB and resolve with one hash and
 	// one comparison.
 	hot [hotSlots]hotSlot
-	m   map[string]*Analysis
+	// m is an open-addressed table of the words this tokeniser has met,
+	// by the hash already computed for the hot slot: a Go map hashed the
+	// word again and probed a control word, a key and the key's bytes,
+	// each a cache miss in a table of MBs; here one entry (hash and
+	// analysis) decides, and the analysis it points to is what the token
+	// reads next anyway. At most half full (maxLocalWords of localSlots),
+	// so probe runs stay short.
+	m []hotSlot
+	n int // words in m
+
+	hashes []uint64 // scratch for resolve
+	sink   int      // what resolve's first pass read (so that it reads it)
 }
 
 // hotSlot is a word's hash and analysis (whose word field is the word).
@@ -99,9 +110,12 @@ const hotSlots = 1 << 12
 // which words share a slot or shard changes only speed, never a result.
 var wordSeed = maphash.MakeSeed()
 
-// maxLocalWords bounds a front map (a few MB): news vocabulary is
-// Zipfian, so the first 64k distinct words cover most tokens.
-const maxLocalWords = 1 << 16
+// maxLocalWords bounds a front table (2 MB): news vocabulary is Zipfian,
+// so the first 64k distinct words cover most tokens.
+const (
+	maxLocalWords = 1 << 16
+	localSlots    = 2 * maxLocalWords
+)
 
 // idleLocal holds the front maps not in use; a tokeniser takes one for an
 // article and gives it back, so there are as many as tokenisers ever ran
@@ -120,7 +134,7 @@ func takeLocalWords() *localWords {
 		idleLocal.free = idleLocal.free[:n-1]
 		return lw
 	}
-	return &localWords{m: map[string]*Analysis{}}
+	return &localWords{m: make([]hotSlot, localSlots)}
 }
 
 func (lw *localWords) release() {
@@ -137,19 +151,33 @@ func (lw *localWords) analysis(w string) *Analysis {
 	if lw == nil {
 		return words.analysis(w, h)
 	}
+	return lw.lookup(w, h)
+}
+
+// lookup is analysis for a word whose hash is h.
+func (lw *localWords) lookup(w string, h uint64) *Analysis {
 	slot := &lw.hot[h&(hotSlots-1)]
 	if slot.hash == h && slot.a != nil && slot.a.word == w {
 		return slot.a
 	}
-	a, ok := lw.m[w]
-	if !ok {
-		a = words.analysis(w, h)
-		// the key is the shared cache's copy of the word, never a slice
-		// of the article (which it would pin); words the full cache did
-		// not keep are not kept in front either
-		if a.word != "" && len(lw.m) < maxLocalWords {
-			lw.m[a.word] = a
+	i := h & (localSlots - 1)
+	for {
+		e := &lw.m[i]
+		if e.a == nil {
+			break
 		}
+		if e.hash == h && e.a.word == w {
+			slot.hash, slot.a = h, e.a
+			return e.a
+		}
+		i = (i + 1) & (localSlots - 1)
+	}
+	a := words.analysis(w, h)
+	// words the full cache did not keep (with no word of their own) are
+	// not kept in front either
+	if a.word != "" && lw.n < maxLocalWords {
+		lw.m[i] = hotSlot{h, a}
+		lw.n++
 	}
 	if a.word != "" {
 		// the last word seen takes the slot: frequent words keep coming back
@@ -255,4 +283,48 @@ func (ar *wordArena) candidates(n int) []arabic.Candidate {
 	start := len(ar.readings)
 	ar.readings = ar.readings[:start+n]
 	return ar.readings[start : start+n : start+n]
+}
+
+// resolve gives the tokens of toks that have no analysis yet theirs, in
+// two passes. Looking a word up is a chain of dependent loads (its slot,
+// the analysis the slot points to, the word's bytes), most of them cache
+// misses once the tables outgrow the caches; made one token after the
+// other, between the scanning of the text, the misses came one at a
+// time, and waiting on them was most of tokenising. The first pass only
+// hashes each word and reads where its lookup will lead, loads that do
+// not depend on one another, so the processor has many misses in flight
+// at once; the second pass then looks each word up as before, mostly in
+// cache. Which analysis a token gets does not depend on it.
+func (lw *localWords) resolve(toks []Token) {
+	hs := lw.hashes[:0]
+	sink := 0
+	for i := range toks {
+		if toks[i].Analysis != nil {
+			hs = append(hs, 0)
+			continue
+		}
+		h := maphash.String(wordSeed, toks[i].Text)
+		hs = append(hs, h)
+		sink += lw.touch(h)
+	}
+	lw.hashes, lw.sink = hs, lw.sink+sink
+	for i := range toks {
+		if toks[i].Analysis == nil {
+			toks[i].Analysis = lw.lookup(toks[i].Text, hs[i])
+		}
+	}
+}
+
+// touch reads what a lookup of the word with hash h will read first: its
+// hot slot, and the analysis and bytes of the word the slot (or else the
+// word's first slot in m) holds.
+func (lw *localWords) touch(h uint64) int {
+	a := lw.hot[h&(hotSlots-1)].a
+	if lw.hot[h&(hotSlots-1)].hash != h {
+		a = lw.m[h&(localSlots-1)].a
+	}
+	if a == nil || a.word == "" {
+		return 0
+	}
+	return int(a.word[0])
 }

@@ -41,3 +41,34 @@ func TestArenaKeepsAnalysis(t *testing.T) {
 		})
 	}
 }
+
+// TestEveryTokenHasItsAnalysis checks that the tokens made without an
+// analysis (looked up together at the end of AppendTokens) and those
+// given one early (edge punctuation, prose's path) all end with the
+// analysis of their own text.
+func TestEveryTokenHasItsAnalysis(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"Arabic only", "وقّع البلدان اتفاقية التعاون في طشقند، ثم عادا."},
+		{"edge punctuation", "(أستانا) - 2025/03/15: «اتفاق» ...نعم؟"},
+		{"Latin letters (prose's path)", "قال OPEC's chief إن الإنتاج 10.7 مليار $."},
+		{"several sentences", "السطر الأول\nالسطر الثاني. والثالث! الرابع؟"},
+		{"empty", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := Tokenize(tt.text, Segment(tt.text))
+			for _, tok := range toks {
+				if tok.Analysis == nil {
+					t.Fatalf("token %q has no analysis", tok.Text)
+				}
+				want := analyse(tok.Text)
+				if tok.Key != want.Key || tok.Stem != want.Stem || tok.Kind != want.Kind || !reflect.DeepEqual(tok.Readings, want.Readings) {
+					t.Errorf("token %q: analysis %q %q %v, want %q %q %v", tok.Text, tok.Key, tok.Stem, tok.Kind, want.Key, want.Stem, want.Kind)
+				}
+			}
+		})
+	}
+}
