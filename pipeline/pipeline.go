@@ -368,10 +368,9 @@ func processOne(cfg Config, in Input, exs []extractors.Extractor, dateReader *da
 	buf := tokenBufs.Get().(*[]textdoc.Token)
 	tokens := textdoc.AppendTokens((*buf)[:0], c.Text, sentences)
 	stop()
-	d := textdoc.Build(c.Text, ref, sentences, tokens)
-
 	runes := runeBufs.Get().(*[]rune)
-	codePoints := textdoc.AppendRunes((*runes)[:0], c.Text) // []rune(c.Text), into a reused slice
+	// codePoints is []rune(c.Text), into a reused slice
+	d, codePoints := textdoc.BuildRunes(c.Text, ref, sentences, tokens, (*runes)[:0])
 	a = &articleOut{id: id, text: codePoints, runes: runes, mentions: extractAll(d, id, exs, t), note: note}
 	// nothing made from d holds its tokens (rows copy what they need and
 	// d's memos die with it), so the slice serves the next article

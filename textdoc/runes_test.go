@@ -1,8 +1,11 @@
 package textdoc
 
 import (
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -68,5 +71,32 @@ func TestAppendRunes(t *testing.T) {
 		if got, want := AppendRunes([]rune{'x'}, s), append([]rune{'x'}, []rune(s)...); !slices.Equal(got, want) {
 			t.Errorf("AppendRunes(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestBuildRunes checks that BuildRunes gives Build's document and the
+// code points []rune gives, in the slice it was handed.
+func TestBuildRunes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"empty", ""},
+		{"Arabic", "وقّع البلدان اتفاقية في طشقند"},
+		{"longer than a rune mark step", strings.Repeat("أستانا 2025، ", 20)},
+		{"invalid bytes", "طش\xffقند \xe2\x80 x"},
+		{"four-byte runes", "🙂 اتفاق 🙂"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := Build(tt.text, time.Time{}, nil, nil)
+			got, runes := BuildRunes(tt.text, time.Time{}, nil, nil, []rune("prefix"))
+			if !reflect.DeepEqual(got.runeMarks, want.runeMarks) || got.runeCount != want.runeCount {
+				t.Errorf("rune marks %v (%d), want %v (%d)", got.runeMarks, got.runeCount, want.runeMarks, want.runeCount)
+			}
+			if w := append([]rune("prefix"), []rune(tt.text)...); !reflect.DeepEqual(runes, w) {
+				t.Errorf("code points %q, want %q", runes, w)
+			}
+		})
 	}
 }
