@@ -315,8 +315,9 @@ func (e *Extractor) read(d *textdoc.Document, m gazetteer.Match, context map[str
 		entries, by = adjectives(entries), "adjective_position"
 	}
 	if by == "" && definiteBefore(d, m.From) {
-		if adj := adjectives(entries); len(adj) > 0 && len(adj) < len(entries) && sameCountry(entries) {
-			entries, by = adj, "adjective_position"
+		// counted first: the filtered list is made only when it is taken
+		if n := countAdjectives(entries); n > 0 && n < len(entries) && sameCountry(entries) {
+			entries, by = adjectives(entries), "adjective_position"
 		}
 	}
 	if by == "diacritics" && sameCountry(entries) {
@@ -413,8 +414,7 @@ func articleOnBareName(word string, entries []*gazetteer.Entry) bool {
 		}
 		bare = bare || e.Kind != "adjective"
 	}
-	adj := adjectives(entries)
-	return bare && len(adj) > 0 && sameCountry(entries)
+	return bare && countAdjectives(entries) > 0 && sameCountry(entries)
 }
 
 // byDiacritics keeps the entries whose form shares a vowel mark with the
@@ -481,6 +481,17 @@ func ofKinds(entries []*gazetteer.Entry, kinds ...string) []*gazetteer.Entry {
 
 func adjectives(entries []*gazetteer.Entry) []*gazetteer.Entry {
 	return ofKinds(entries, "adjective")
+}
+
+// countAdjectives is len(adjectives(entries)), without making the list.
+func countAdjectives(entries []*gazetteer.Entry) int {
+	n := 0
+	for _, e := range entries {
+		if e.Kind == "adjective" {
+			n++
+		}
+	}
+	return n
 }
 
 func notAdjectives(entries []*gazetteer.Entry) []*gazetteer.Entry {
