@@ -251,13 +251,20 @@ func trimEdges(toks []Token, lw *localWords) []Token {
 	if clean {
 		return toks
 	}
+	// the caller copies the result at once, so a slice of lw's serves
 	var out []Token
+	if lw != nil {
+		out = lw.trimmed[:0]
+	}
 	for _, t := range toks {
 		if !hasEdge(t.Text) || lw.kind(&t) == Punct {
 			out = append(out, t)
 			continue
 		}
-		out = append(out, peel(t, lw)...)
+		out = peel(out, t, lw)
+	}
+	if lw != nil {
+		lw.trimmed = out
 	}
 	return out
 }
@@ -298,29 +305,36 @@ func endsWithEdge(s string) bool {
 	return splitAtEdge(r)
 }
 
-// peel splits leading and trailing edge punctuation off one token.
-func peel(t Token, lw *localWords) []Token {
+// peel appends to dst the tokens of t with its leading and trailing edge
+// punctuation split off: the leading runes, the rest, the trailing runes.
+func peel(dst []Token, t Token, lw *localWords) []Token {
 	text := t.Text
-	var head, tail []Token
 	s, e := 0, len(text)
 	for s < e {
 		r, size := utf8.DecodeRuneInString(text[s:e])
 		if !splitAtEdge(r) || s+size == e {
 			break
 		}
-		head = append(head, mkToken(lw, t.Start+s, t.Start+s+size, text[s:s+size]))
+		dst = append(dst, mkToken(lw, t.Start+s, t.Start+s+size, text[s:s+size]))
 		s += size
 	}
+	end := e
 	for e > s {
 		r, size := utf8.DecodeLastRuneInString(text[s:e])
 		if !splitAtEdge(r) || e-size == s {
 			break
 		}
-		tail = append([]Token{mkToken(lw, t.Start+e-size, t.Start+e, text[e-size:e])}, tail...)
 		e -= size
 	}
-	out := append(head, mkToken(lw, t.Start+s, t.Start+e, text[s:e]))
-	return append(out, tail...)
+	dst = append(dst, mkToken(lw, t.Start+s, t.Start+e, text[s:e]))
+	// text[e:end] holds only the edge runes just stepped over (valid
+	// runes all), so reading it forward finds the same runes
+	for i := e; i < end; {
+		_, size := utf8.DecodeRuneInString(text[i:end])
+		dst = append(dst, mkToken(lw, t.Start+i, t.Start+i+size, text[i:i+size]))
+		i += size
+	}
+	return dst
 }
 
 // mkToken makes the token tok at byte offsets s-e, looking its analysis up

@@ -94,8 +94,9 @@ type localWords struct {
 	m []hotSlot
 	n int // words in m
 
-	hashes []uint64 // scratch for resolve
-	sink   int      // what resolve's first pass read (so that it reads it)
+	hashes  []uint64 // scratch for resolve
+	trimmed []Token  // scratch for trimEdges
+	sink    int      // what resolve's first pass read (so that it reads it)
 }
 
 // hotSlot is a word's hash and analysis (whose word field is the word).
