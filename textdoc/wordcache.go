@@ -118,7 +118,7 @@ const (
 	localSlots    = 2 * maxLocalWords
 )
 
-// idleLocal holds the front maps not in use; a tokeniser takes one for an
+// idleLocal holds the front tables not in use; a tokeniser takes one for an
 // article and gives it back, so there are as many as tokenisers ever ran
 // at once (the workers). Unlike a sync.Pool, it is not emptied at every
 // garbage collection.
@@ -198,9 +198,11 @@ func (lw *localWords) lookup(w string, h uint64) *Analysis {
 // nothing that would otherwise be garbage.
 type wordArena struct {
 	sync.Mutex
-	analyses []Analysis         // free slots of the current block
-	readings []arabic.Candidate // free room in the current block
-	bytes    []byte             // free room in the current block
+	// the current blocks: their lengths are what is used, their
+	// capacities the blocks' sizes
+	analyses []Analysis
+	readings []arabic.Candidate
+	bytes    []byte
 }
 
 var arena = &wordArena{}
