@@ -152,3 +152,42 @@ func TestFoldPeelsLikeText(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldFastPath checks that the shortcuts of Fold and stripMarks (the
+// word returned as it is when nothing in it changes) give what the
+// rune-by-rune copy gives.
+func TestFoldFastPath(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+	}{
+		{"empty", ""},
+		{"a folded word", "طشقند"},
+		{"hamza on alef", "أستانا"},
+		{"teh marbuta", "دوشنبة"},
+		{"alef maqsura", "مستوى"},
+		{"diacritics", "عُمان"},
+		{"tatweel", "اتفاقيـــة"},
+		{"accusative tanween after the alef", "مفهوماً"},
+		{"accusative tanween before the alef", "بيانًا"},
+		{"Arabic-Indic digits", "٢٠٢٥"},
+		{"ASCII digits", "2025"},
+		{"Latin capitals", "OPEC"},
+		{"Latin lower case", "opec"},
+		{"an invalid byte", "طش\xffقند"},
+		{"a lone continuation byte", "\x80"},
+		{"the replacement character itself", "\uFFFD"},
+		{"Persian letters", "کابل"},
+		{"punctuation", "،"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, want := Fold(tt.in), fold(tt.in); got != want {
+				t.Errorf("Fold(%q) = %q, want %q", tt.in, got, want)
+			}
+			if got, want := stripMarks(tt.in), strip(tt.in); got != want {
+				t.Errorf("stripMarks(%q) = %q, want %q", tt.in, got, want)
+			}
+		})
+	}
+}

@@ -26,6 +26,15 @@ func StripArticle(key string) string {
 // stripMarks removes diacritics and tatweel, and the alef that only
 // carries an accusative tanween, keeping letters as written.
 func stripMarks(s string) string {
+	if unmarked(s) {
+		// no copy when there is nothing to strip, as in most words
+		return s
+	}
+	return strip(s)
+}
+
+// strip is stripMarks without the check that there is something to strip.
+func strip(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	prev := rune(0)
@@ -39,6 +48,18 @@ func stripMarks(s string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// unmarked reports whether stripMarks(s) == s: no tatweel, no diacritic
+// (so no alef of a tanween either, which needs one next to it) and no
+// invalid byte (written back as U+FFFD).
+func unmarked(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || r == Tatweel || IsDiacritic(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasArticle reports whether a word (marks stripped, not folded) starts
@@ -75,14 +96,22 @@ type Candidate struct {
 func Candidates(word string) []Candidate {
 	w := stripMarks(word)
 	var out []Candidate
-	seen := map[string]bool{}
+	// a word has a dozen readings at most: looking through them is
+	// cheaper than a map of the keys seen, made for every word analysed
+	seen := func(k string) bool {
+		for _, c := range out {
+			if c.Key == k {
+				return true
+			}
+		}
+		return false
+	}
 	add := func(rest string, peeled int) {
 		if utf8.RuneCountInString(rest) < minStemRunes {
 			return
 		}
-		for _, k := range []string{Fold(dropArticle(rest)), Fold(rest)} {
-			if !seen[k] {
-				seen[k] = true
+		for _, k := range [2]string{Fold(dropArticle(rest)), Fold(rest)} {
+			if !seen(k) {
 				out = append(out, Candidate{Key: k, Stripped: peeled})
 			}
 		}

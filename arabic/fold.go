@@ -76,6 +76,30 @@ func foldRune(r rune) rune {
 // The alef that only carries an accusative tanween (مفهوماً، بيانًا) is
 // dropped too, so that the accusative matches the dictionary form.
 func Fold(s string) string {
+	if folded(s) {
+		// most words of news are already in their matching form: the
+		// builder would copy them rune by rune (a few allocations per
+		// distinct word, and keys are made for every word met)
+		return s
+	}
+	return fold(s)
+}
+
+// folded reports whether Fold(s) == s: every rune is its own matching
+// form. An invalid byte (read as U+FFFD, written back as three bytes) and
+// the alef of a tanween (which needs the tanween, a diacritic, next to it)
+// both make it false.
+func folded(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || foldRune(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
+// fold is Fold without the check that s is already folded.
+func fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	prev := rune(0)

@@ -25,7 +25,11 @@ func ParseNumber(s string) (float64, bool) {
 		return 0, false
 	}
 	s = ASCIIDigits(s)
-	s = bidiMarks.Replace(s)
+	if strings.IndexByte(s, 0xE2) >= 0 {
+		// every direction mark is encoded from the byte E2; the replacer
+		// copies s even when there is nothing to replace
+		s = bidiMarks.Replace(s)
+	}
 	if strings.Contains(s, "،") && strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
 		// 12،220,13: the Arabic comma groups thousands and the ASCII comma
 		// is the decimal mark, as Arabic locales write them

@@ -29,6 +29,9 @@ func TestParseNumberDigits(t *testing.T) {
 		{"1,250.5", 1250.5, true},
 		{"12،220,13", 12220.13, true},            // Arabic comma for thousands, ASCII comma for decimals
 		{"25799\u202a,\u202a52", 25799.52, true}, // direction marks left by copy and paste
+		{"12\u200f", 12, true},                   // a right-to-left mark after the digits
+		{"١٢\u2069", 12, true},                   // an isolate after Arabic-Indic digits
+		{"12\u2013", 0, false},                   // an en dash shares the marks' first byte and is no mark
 		{"12،22,13", 0, false},
 		{"", 0, false},
 		{"12a", 0, false},

@@ -368,10 +368,9 @@ func processOne(cfg Config, in Input, exs []extractors.Extractor, dateReader *da
 	buf := tokenBufs.Get().(*[]textdoc.Token)
 	tokens := textdoc.AppendTokens((*buf)[:0], c.Text, sentences)
 	stop()
-	d := textdoc.Build(c.Text, ref, sentences, tokens)
-
 	runes := runeBufs.Get().(*[]rune)
-	codePoints := textdoc.AppendRunes((*runes)[:0], c.Text) // []rune(c.Text), into a reused slice
+	// codePoints is []rune(c.Text), into a reused slice
+	d, codePoints := textdoc.BuildRunes(c.Text, ref, sentences, tokens, (*runes)[:0])
 	a = &articleOut{id: id, text: codePoints, runes: runes, mentions: extractAll(d, id, exs, t), note: note}
 	// nothing made from d holds its tokens (rows copy what they need and
 	// d's memos die with it), so the slice serves the next article
@@ -424,11 +423,13 @@ func extractAll(d *textdoc.Document, articleID string, exs []extractors.Extracto
 		stop()
 	}
 	out := map[string][]schemas.Row{}
+	// every row of the article holds the same id: boxed once, not per row
+	boxedID := any(articleID)
 	for i, ex := range exs {
 		table := ex.Table()
 		for _, m := range found[i] {
 			if !shadowed(d, exs, found, i, m) {
-				out[table.Name] = append(out[table.Name], mentionRow(d, articleID, m))
+				out[table.Name] = append(out[table.Name], mentionRow(d, articleID, boxedID, m))
 			}
 		}
 	}
@@ -487,10 +488,11 @@ func parsePublishedField(s string, dateReader *dates.Extractor) (time.Time, bool
 	return dateReader.ParsePublished(s)
 }
 
-// mentionRow fills the columns every mention table shares. A span that
-// does not fit the text (an extractor bug) is kept with impossible offsets
-// so that validation rejects it, rather than being dropped or panicking.
-func mentionRow(d *textdoc.Document, articleID string, m extractors.Mention) schemas.Row {
+// mentionRow fills the columns every mention table shares; boxedID is
+// articleID in an interface. A span that does not fit the text (an
+// extractor bug) is kept with impossible offsets so that validation
+// rejects it, rather than being dropped or panicking.
+func mentionRow(d *textdoc.Document, articleID string, boxedID any, m extractors.Mention) schemas.Row {
 	r := m.Row
 	s, e := m.Span.Start, m.Span.End
 	if s < 0 || e > len(d.Text) || s >= e || !utf8.RuneStart(d.Text[s]) || (e < len(d.Text) && !utf8.RuneStart(d.Text[e])) {
@@ -501,7 +503,7 @@ func mentionRow(d *textdoc.Document, articleID string, m extractors.Mention) sch
 			Set("surface", fmt.Sprintf("<invalid byte span %d-%d>", s, e))
 	}
 	cs, ce := int64(d.RuneOffset(s)), int64(d.RuneOffset(e))
-	return r.Set("article_id", articleID).
+	return r.Set("article_id", boxedID).
 		Set("mention_id", schemas.MentionID(articleID, r.Table.Name, cs, ce)).
 		Set("sentence_index", int64(d.SentenceIndex(s))).
 		Set("char_start", cs).

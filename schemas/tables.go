@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
@@ -232,8 +233,9 @@ var spanChecks = []RowCheck{
 			if s < 0 || e > int64(len(text)) || s >= e {
 				return fmt.Errorf("span %d-%d outside the article (%d code points)", s, e, len(text))
 			}
-			if got := string(text[s:e]); got != r.String("surface") {
-				return fmt.Errorf("text[%d:%d] is %q, surface is %q", s, e, got, r.String("surface"))
+			// compared without making the string: a check of every row
+			if !runesAre(text[s:e], r.String("surface")) {
+				return fmt.Errorf("text[%d:%d] is %q, surface is %q", s, e, string(text[s:e]), r.String("surface"))
 			}
 			return nil
 		},
@@ -242,9 +244,11 @@ var spanChecks = []RowCheck{
 		Rule: "mention_id_format",
 		Doc:  "mention_id is article_id/kind/char_start-char_end",
 		Err: func(r Row, _ *Context) error {
-			want := MentionID(r.String("article_id"), r.Table.Name, r.Int("char_start"), r.Int("char_end"))
-			if got := r.String("mention_id"); got != want {
-				return fmt.Errorf("mention_id %q, want %q", got, want)
+			// built on the stack and compared without making a string
+			var buf [64]byte
+			want := appendMentionID(buf[:0], r.String("article_id"), r.Table.Name, r.Int("char_start"), r.Int("char_end"))
+			if got := r.String("mention_id"); got != string(want) {
+				return fmt.Errorf("mention_id %q, want %q", got, string(want))
 			}
 			return nil
 		},
@@ -254,9 +258,37 @@ var spanChecks = []RowCheck{
 // MentionID is the stable id of a mention: the same article, table and span
 // always give the same id.
 func MentionID(articleID, table string, start, end int64) string {
-	// concatenation rather than Sprintf: every mention row makes one and
-	// validation makes it again
-	return articleID + "/" + table + "/" + strconv.FormatInt(start, 10) + "-" + strconv.FormatInt(end, 10)
+	// built in a buffer on the stack, one allocation for the result:
+	// every mention row makes one (concatenating the formatted offsets
+	// took up to three)
+	var buf [64]byte
+	return string(appendMentionID(buf[:0], articleID, table, start, end))
+}
+
+// appendMentionID appends the MentionID to dst.
+func appendMentionID(dst []byte, articleID, table string, start, end int64) []byte {
+	dst = append(dst, articleID...)
+	dst = append(dst, '/')
+	dst = append(dst, table...)
+	dst = append(dst, '/')
+	dst = strconv.AppendInt(dst, start, 10)
+	dst = append(dst, '-')
+	return strconv.AppendInt(dst, end, 10)
+}
+
+// runesAre reports whether string(rs) == s without making the string:
+// each rune encoded as the conversion encodes it (an invalid one as
+// U+FFFD) and compared with the next bytes of s.
+func runesAre(rs []rune, s string) bool {
+	var buf [utf8.UTFMax]byte
+	for _, r := range rs {
+		n := utf8.EncodeRune(buf[:], r)
+		if len(s) < n || string(buf[:n]) != s[:n] {
+			return false
+		}
+		s = s[n:]
+	}
+	return s == ""
 }
 
 func articlesTable() *Table {

@@ -75,6 +75,18 @@ func New(text string, refDate time.Time) *Document {
 // Build assembles a Document from a text already segmented and tokenised
 // (the pipeline times those stages separately).
 func Build(text string, refDate time.Time, sentences []Span, tokens []Token) *Document {
+	d, _ := build(text, refDate, sentences, tokens, nil, false)
+	return d
+}
+
+// BuildRunes is Build that also appends the code points of text to dst,
+// as AppendRunes does, in the same pass over the text (the pipeline needs
+// both, and decoding every article twice cost a few percent of a run).
+func BuildRunes(text string, refDate time.Time, sentences []Span, tokens []Token, dst []rune) (*Document, []rune) {
+	return build(text, refDate, sentences, tokens, dst, true)
+}
+
+func build(text string, refDate time.Time, sentences []Span, tokens []Token, dst []rune, runes bool) (*Document, []rune) {
 	d := &Document{Text: text, RefDate: refDate, Sentences: sentences, Tokens: tokens}
 	d.runeMarks = make([]runeMark, 0, len(text)/runeMarkStep+1)
 	n := int32(0)
@@ -85,11 +97,14 @@ func Build(text string, refDate time.Time, sentences []Span, tokens []Token) *Do
 			d.runeMarks = append(d.runeMarks, runeMark{int32(i), n})
 		}
 		n++
-		_, size := runeAt(text, i)
+		r, size := runeAt(text, i)
+		if runes {
+			dst = append(dst, r)
+		}
 		i += size
 	}
 	d.runeCount = int(n)
-	return d
+	return d, dst
 }
 
 // HasRefDate reports whether relative dates can be resolved.

@@ -1,8 +1,11 @@
 package textdoc
 
 import (
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -68,5 +71,87 @@ func TestAppendRunes(t *testing.T) {
 		if got, want := AppendRunes([]rune{'x'}, s), append([]rune{'x'}, []rune(s)...); !slices.Equal(got, want) {
 			t.Errorf("AppendRunes(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestBuildRunes checks that BuildRunes gives Build's document and the
+// code points []rune gives, in the slice it was handed.
+func TestBuildRunes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"empty", ""},
+		{"Arabic", "وقّع البلدان اتفاقية في طشقند"},
+		{"longer than a rune mark step", strings.Repeat("أستانا 2025، ", 20)},
+		{"invalid bytes", "طش\xffقند \xe2\x80 x"},
+		{"four-byte runes", "🙂 اتفاق 🙂"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := Build(tt.text, time.Time{}, nil, nil)
+			got, runes := BuildRunes(tt.text, time.Time{}, nil, nil, []rune("prefix"))
+			if !reflect.DeepEqual(got.runeMarks, want.runeMarks) || got.runeCount != want.runeCount {
+				t.Errorf("rune marks %v (%d), want %v (%d)", got.runeMarks, got.runeCount, want.runeMarks, want.runeCount)
+			}
+			if w := append([]rune("prefix"), []rune(tt.text)...); !reflect.DeepEqual(runes, w) {
+				t.Errorf("code points %q, want %q", runes, w)
+			}
+		})
+	}
+}
+
+// TestPeel checks peel, which appends in order, against the way it was
+// written before (trailing runes gathered back to front and prepended).
+func TestPeel(t *testing.T) {
+	prepending := func(tok Token) []Token {
+		text := tok.Text
+		var head, tail []Token
+		s, e := 0, len(text)
+		for s < e {
+			r, size := utf8.DecodeRuneInString(text[s:e])
+			if !splitAtEdge(r) || s+size == e {
+				break
+			}
+			head = append(head, mkToken(nil, tok.Start+s, tok.Start+s+size, text[s:s+size]))
+			s += size
+		}
+		for e > s {
+			r, size := utf8.DecodeLastRuneInString(text[s:e])
+			if !splitAtEdge(r) || e-size == s {
+				break
+			}
+			tail = append([]Token{mkToken(nil, tok.Start+e-size, tok.Start+e, text[e-size:e])}, tail...)
+			e -= size
+		}
+		return append(append(head, mkToken(nil, tok.Start+s, tok.Start+e, text[s:e])), tail...)
+	}
+	tests := []struct {
+		name, text string
+	}{
+		{"both ends", "-(2025)-."},
+		{"trailing only", "طشقند.:"},
+		{"leading only", "..طشقند"},
+		{"edge runes only", "..."},
+		{"one rune", "."},
+		{"currency signs", "€£10¥$"},
+		{"an invalid byte at the end", "طشقند.\xff"},
+		{"an invalid byte before the edge", "طشقند\xff."},
+		{"no edges", "طشقند"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tok := mkToken(nil, 7, 7+len(tt.text), tt.text)
+			got := peel([]Token{{Text: "before"}}, tok, nil)
+			want := append([]Token{{Text: "before"}}, prepending(tok)...)
+			if len(got) != len(want) {
+				t.Fatalf("%d tokens, want %d", len(got), len(want))
+			}
+			for i := range got {
+				if got[i].Span != want[i].Span || got[i].Text != want[i].Text || got[i].Analysis != want[i].Analysis {
+					t.Errorf("token %d: %v %q, want %v %q", i, got[i].Span, got[i].Text, want[i].Span, want[i].Text)
+				}
+			}
+		})
 	}
 }

@@ -71,9 +71,13 @@ func Tokenize(text string, sentences []Span) []Token {
 func AppendTokens(out []Token, text string, sentences []Span) []Token {
 	lw := takeLocalWords()
 	defer lw.release()
+	first := len(out)
 	for _, s := range sentences {
 		out = appendSentenceTokens(out, text, s, lw)
 	}
+	// the tokens are made without their analyses, which are looked up
+	// together at the end (see localWords.resolve)
+	lw.resolve(out[first:])
 	return out
 }
 
@@ -210,7 +214,8 @@ func splitPiece(out []Token, text string, base int, piece string, lw *localWords
 		if s >= e {
 			return
 		}
-		out = append(out, newToken(lw, text, base+s, base+e))
+		// no analysis yet: AppendTokens looks them up together
+		out = append(out, Token{Span: Span{base + s, base + e}, Text: text[base+s : base+e]})
 	}
 	start := 0
 	for i := 0; i < len(piece); {
@@ -233,10 +238,12 @@ func splitPiece(out []Token, text string, base int, piece string, lw *localWords
 
 // trimEdges splits edge punctuation off the tokens just appended. Most
 // pieces need none, and are returned as they are.
+// The tokens of toks may have no analysis yet; a token with an edge gets
+// its analysis here, as its kind decides.
 func trimEdges(toks []Token, lw *localWords) []Token {
 	clean := true
-	for _, t := range toks {
-		if t.Kind != Punct && (startsWithEdge(t.Text) || endsWithEdge(t.Text)) {
+	for i := range toks {
+		if t := &toks[i]; hasEdge(t.Text) && lw.kind(t) != Punct {
 			clean = false
 			break
 		}
@@ -244,15 +251,34 @@ func trimEdges(toks []Token, lw *localWords) []Token {
 	if clean {
 		return toks
 	}
+	// the caller copies the result at once, so a slice of lw's serves
 	var out []Token
+	if lw != nil {
+		out = lw.trimmed[:0]
+	}
 	for _, t := range toks {
-		if t.Kind == Punct || (!startsWithEdge(t.Text) && !endsWithEdge(t.Text)) {
+		if !hasEdge(t.Text) || lw.kind(&t) == Punct {
 			out = append(out, t)
 			continue
 		}
-		out = append(out, peel(t, lw)...)
+		out = peel(out, t, lw)
+	}
+	if lw != nil {
+		lw.trimmed = out
 	}
 	return out
+}
+
+// hasEdge reports whether s starts or ends with a rune split off at the
+// edges of a piece.
+func hasEdge(s string) bool { return startsWithEdge(s) || endsWithEdge(s) }
+
+// kind returns t's kind, giving t its analysis first if it has none.
+func (lw *localWords) kind(t *Token) TokenKind {
+	if t.Analysis == nil {
+		t.Analysis = lw.analysis(t.Text)
+	}
+	return t.Kind
 }
 
 func startsWithEdge(s string) bool {
@@ -279,32 +305,37 @@ func endsWithEdge(s string) bool {
 	return splitAtEdge(r)
 }
 
-// peel splits leading and trailing edge punctuation off one token.
-func peel(t Token, lw *localWords) []Token {
+// peel appends to dst the tokens of t with its leading and trailing edge
+// punctuation split off: the leading runes, the rest, the trailing runes.
+func peel(dst []Token, t Token, lw *localWords) []Token {
 	text := t.Text
-	var head, tail []Token
 	s, e := 0, len(text)
 	for s < e {
 		r, size := utf8.DecodeRuneInString(text[s:e])
 		if !splitAtEdge(r) || s+size == e {
 			break
 		}
-		head = append(head, mkToken(lw, t.Start+s, t.Start+s+size, text[s:s+size]))
+		dst = append(dst, mkToken(lw, t.Start+s, t.Start+s+size, text[s:s+size]))
 		s += size
 	}
+	end := e
 	for e > s {
 		r, size := utf8.DecodeLastRuneInString(text[s:e])
 		if !splitAtEdge(r) || e-size == s {
 			break
 		}
-		tail = append([]Token{mkToken(lw, t.Start+e-size, t.Start+e, text[e-size:e])}, tail...)
 		e -= size
 	}
-	out := append(head, mkToken(lw, t.Start+s, t.Start+e, text[s:e]))
-	return append(out, tail...)
+	dst = append(dst, mkToken(lw, t.Start+s, t.Start+e, text[s:e]))
+	// text[e:end] holds only the edge runes just stepped over (valid
+	// runes all), so reading it forward finds the same runes
+	for i := e; i < end; {
+		_, size := utf8.DecodeRuneInString(text[i:end])
+		dst = append(dst, mkToken(lw, t.Start+i, t.Start+i+size, text[i:i+size]))
+		i += size
+	}
+	return dst
 }
-
-func newToken(lw *localWords, text string, s, e int) Token { return mkToken(lw, s, e, text[s:e]) }
 
 // mkToken makes the token tok at byte offsets s-e, looking its analysis up
 // in lw (nil: the shared cache only).

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
+
+	"github.com/khabar-data/khabar/arabic"
 )
 
 // wordCache remembers the analysis of words already seen. News vocabulary
@@ -56,13 +59,9 @@ func (c *wordCache) analysis(w string, h uint64) *Analysis {
 		// another worker stored the same word meanwhile: share its analysis
 		return first
 	}
-	// w is a slice of an article's text: a copy keeps the article from
-	// being pinned in memory by the cache (the key is one when the word is
-	// its own matching form)
-	a.word = a.Key
-	if a.word != w {
-		a.word = strings.Clone(w)
-	}
+	// the kept analysis is a copy in the arena, which also copies w (a
+	// slice of an article's text that the cache must not pin)
+	a = arena.keep(a, w)
 	if sh.m == nil {
 		sh.m = map[string]*Analysis{}
 	}
@@ -71,7 +70,7 @@ func (c *wordCache) analysis(w string, h uint64) *Analysis {
 	return a
 }
 
-// localWords is one tokenising goroutine's own map in front of the shared
+// localWords is one tokenising goroutine's own tables in front of the shared
 // cache. sync.Map reads take no lock but walk a hash trie through
 // interfaces: on the ANT corpus they were 12% of a run's CPU, against a
 // few percent for a plain map. The frequent words of news settle in each
@@ -85,7 +84,19 @@ type localWords struct {
 	// make most tokens, stay in these 64 KB and resolve with one hash and
 	// one comparison.
 	hot [hotSlots]hotSlot
-	m   map[string]*Analysis
+	// m is an open-addressed table of the words this tokeniser has met,
+	// by the hash already computed for the hot slot: a Go map hashed the
+	// word again and probed a control word, a key and the key's bytes,
+	// each a cache miss in a table of MBs; here one entry (hash and
+	// analysis) decides, and the analysis it points to is what the token
+	// reads next anyway. At most half full (maxLocalWords of localSlots),
+	// so probe runs stay short.
+	m []hotSlot
+	n int // words in m
+
+	hashes  []uint64 // scratch for resolve
+	trimmed []Token  // scratch for trimEdges
+	sink    int      // what resolve's first pass read (so that it reads it)
 }
 
 // hotSlot is a word's hash and analysis (whose word field is the word).
@@ -100,11 +111,14 @@ const hotSlots = 1 << 12
 // which words share a slot or shard changes only speed, never a result.
 var wordSeed = maphash.MakeSeed()
 
-// maxLocalWords bounds a front map (a few MB): news vocabulary is
-// Zipfian, so the first 64k distinct words cover most tokens.
-const maxLocalWords = 1 << 16
+// maxLocalWords bounds a front table (2 MB): news vocabulary is Zipfian,
+// so the first 64k distinct words cover most tokens.
+const (
+	maxLocalWords = 1 << 16
+	localSlots    = 2 * maxLocalWords
+)
 
-// idleLocal holds the front maps not in use; a tokeniser takes one for an
+// idleLocal holds the front tables not in use; a tokeniser takes one for an
 // article and gives it back, so there are as many as tokenisers ever ran
 // at once (the workers). Unlike a sync.Pool, it is not emptied at every
 // garbage collection.
@@ -121,7 +135,7 @@ func takeLocalWords() *localWords {
 		idleLocal.free = idleLocal.free[:n-1]
 		return lw
 	}
-	return &localWords{m: map[string]*Analysis{}}
+	return &localWords{m: make([]hotSlot, localSlots)}
 }
 
 func (lw *localWords) release() {
@@ -138,23 +152,182 @@ func (lw *localWords) analysis(w string) *Analysis {
 	if lw == nil {
 		return words.analysis(w, h)
 	}
+	return lw.lookup(w, h)
+}
+
+// lookup is analysis for a word whose hash is h.
+func (lw *localWords) lookup(w string, h uint64) *Analysis {
 	slot := &lw.hot[h&(hotSlots-1)]
 	if slot.hash == h && slot.a != nil && slot.a.word == w {
 		return slot.a
 	}
-	a, ok := lw.m[w]
-	if !ok {
-		a = words.analysis(w, h)
-		// the key is the shared cache's copy of the word, never a slice
-		// of the article (which it would pin); words the full cache did
-		// not keep are not kept in front either
-		if a.word != "" && len(lw.m) < maxLocalWords {
-			lw.m[a.word] = a
+	i := h & (localSlots - 1)
+	for {
+		e := &lw.m[i]
+		if e.a == nil {
+			break
 		}
+		if e.hash == h && e.a.word == w {
+			slot.hash, slot.a = h, e.a
+			return e.a
+		}
+		i = (i + 1) & (localSlots - 1)
+	}
+	a := words.analysis(w, h)
+	// words the full cache did not keep (with no word of their own) are
+	// not kept in front either
+	if a.word != "" && lw.n < maxLocalWords {
+		lw.m[i] = hotSlot{h, a}
+		lw.n++
 	}
 	if a.word != "" {
 		// the last word seen takes the slot: frequent words keep coming back
 		slot.hash, slot.a = h, a
 	}
 	return a
+}
+
+// wordArena holds the analyses the shared cache keeps, their readings and
+// their strings in large blocks. The cache lives for the whole run and is
+// most of what the collector traces: as separate objects (an Analysis, its
+// readings and a few strings per word, over a million objects for 262k
+// words) every collection paid a span lookup and a mark per object, about
+// a tenth of a whole-corpus run. In blocks of a few hundred analyses and
+// tens of KB of bytes the same pointers lead to a few thousand objects.
+// Nothing kept is ever freed (the cache only grows), so a block pins
+// nothing that would otherwise be garbage.
+type wordArena struct {
+	sync.Mutex
+	// the current blocks: their lengths are what is used, their
+	// capacities the blocks' sizes
+	analyses []Analysis
+	readings []arabic.Candidate
+	bytes    []byte
+}
+
+var arena = &wordArena{}
+
+const (
+	arenaAnalyses = 512      // Analyses per block (48 KB)
+	arenaReadings = 2048     // Candidates per block (48 KB)
+	arenaBytes    = 64 << 10 // bytes per block
+	// a longer string gets an allocation of its own, so that a rare very
+	// long "word" (a URL) does not waste most of a block
+	arenaMaxString = 1 << 10
+)
+
+// keep returns a copy of a, made for word w, in the arena: its strings
+// (and w's, as its word) copied into the byte blocks, its readings into
+// a readings block, with the same contents as a.
+func (ar *wordArena) keep(a *Analysis, w string) *Analysis {
+	ar.Lock()
+	defer ar.Unlock()
+	if len(ar.analyses) == cap(ar.analyses) {
+		ar.analyses = make([]Analysis, 0, arenaAnalyses)
+	}
+	ar.analyses = ar.analyses[:len(ar.analyses)+1]
+	k := &ar.analyses[len(ar.analyses)-1]
+	k.Kind = a.Kind
+	k.Key = ar.str(a.Key)
+	// keep the sharing analyse sets up: one copy for equal strings
+	k.Stem = k.Key
+	if a.Stem != a.Key {
+		k.Stem = ar.str(a.Stem)
+	}
+	k.word = k.Key
+	if w != a.Key {
+		k.word = ar.str(w)
+	}
+	if a.Readings != nil {
+		k.Readings = ar.candidates(len(a.Readings))
+		for i, c := range a.Readings {
+			switch c.Key {
+			case k.Key:
+				c.Key = k.Key
+			case k.Stem:
+				c.Key = k.Stem
+			default:
+				c.Key = ar.str(c.Key)
+			}
+			k.Readings[i] = c
+		}
+	}
+	return k
+}
+
+// str copies s into the current byte block.
+func (ar *wordArena) str(s string) string {
+	if s == "" {
+		return ""
+	}
+	if len(s) > arenaMaxString {
+		return strings.Clone(s)
+	}
+	if cap(ar.bytes)-len(ar.bytes) < len(s) {
+		ar.bytes = make([]byte, 0, arenaBytes)
+	}
+	start := len(ar.bytes)
+	ar.bytes = append(ar.bytes, s...)
+	return unsafe.String(&ar.bytes[start], len(s))
+}
+
+// candidates returns n readings' room in the current block, capped so that
+// an append by a reader copies instead of writing into the next word's.
+func (ar *wordArena) candidates(n int) []arabic.Candidate {
+	if n == 0 {
+		return []arabic.Candidate{}
+	}
+	if n > arenaReadings/8 {
+		return make([]arabic.Candidate, n)
+	}
+	if cap(ar.readings)-len(ar.readings) < n {
+		ar.readings = make([]arabic.Candidate, 0, arenaReadings)
+	}
+	start := len(ar.readings)
+	ar.readings = ar.readings[:start+n]
+	return ar.readings[start : start+n : start+n]
+}
+
+// resolve gives the tokens of toks that have no analysis yet theirs, in
+// two passes. Looking a word up is a chain of dependent loads (its slot,
+// the analysis the slot points to, the word's bytes), most of them cache
+// misses once the tables outgrow the caches; made one token after the
+// other, between the scanning of the text, the misses came one at a
+// time, and waiting on them was most of tokenising. The first pass only
+// hashes each word and reads where its lookup will lead, loads that do
+// not depend on one another, so the processor has many misses in flight
+// at once; the second pass then looks each word up as before, mostly in
+// cache. Which analysis a token gets does not depend on it.
+func (lw *localWords) resolve(toks []Token) {
+	hs := lw.hashes[:0]
+	sink := 0
+	for i := range toks {
+		if toks[i].Analysis != nil {
+			hs = append(hs, 0)
+			continue
+		}
+		h := maphash.String(wordSeed, toks[i].Text)
+		hs = append(hs, h)
+		sink += lw.touch(h)
+	}
+	lw.hashes, lw.sink = hs, lw.sink+sink
+	for i := range toks {
+		if toks[i].Analysis == nil {
+			toks[i].Analysis = lw.lookup(toks[i].Text, hs[i])
+		}
+	}
+}
+
+// touch reads what a lookup of the word with hash h will read first: its
+// hot slot, and the analysis and bytes of the word the slot (or else the
+// word's first slot in m) holds.
+func (lw *localWords) touch(h uint64) int {
+	a := lw.hot[h&(hotSlots-1)].a
+	if lw.hot[h&(hotSlots-1)].hash != h {
+		a = lw.m[h&(localSlots-1)].a
+	}
+	if a == nil || a.word == "" {
+		return 0
+	}
+	return int(a.word[0])
 }

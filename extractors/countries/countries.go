@@ -84,11 +84,37 @@ type Extractor struct {
 
 	clubNisbas     map[string]string // see cityNisbas
 	clubNisbasOnce sync.Once
+
+	// boxed holds each country's columns, and every allowed match_kind and
+	// resolved_by, already stored in interfaces: a row's values are
+	// interfaces, and boxing the same few strings afresh for every row was
+	// seven allocations per mention, the most of any table.
+	boxed   map[*gazetteer.Country]*[4]any
+	boxedAs map[string]any
 }
 
 // New builds the extractor.
 func New(res *resources.Resources) *Extractor {
-	return &Extractor{gaz: res.Gazetteer, lex: res.Lexicon}
+	e := &Extractor{gaz: res.Gazetteer, lex: res.Lexicon,
+		boxed: map[*gazetteer.Country]*[4]any{}, boxedAs: map[string]any{}}
+	for _, c := range res.Gazetteer.Countries() {
+		e.boxed[c] = &[4]any{c.ISO2, c.ISO3, c.NameEN, c.NameAR}
+	}
+	for _, col := range []string{"match_kind", "resolved_by"} {
+		for _, v := range schemas.Countries.Columns[schemas.Countries.Index(col)].Enum {
+			e.boxedAs[v] = v
+		}
+	}
+	return e
+}
+
+// box returns s in an interface, the one made in New when s is an
+// allowed value of match_kind or resolved_by.
+func (e *Extractor) box(s string) any {
+	if b, ok := e.boxedAs[s]; ok {
+		return b
+	}
+	return s
 }
 
 // cityNisbas maps the folded key of the definite nisba adjective of each
@@ -158,14 +184,19 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 	var out []resources.Mention
 	for _, f := range e.Find(d, 0, len(d.Tokens)) {
 		c := f.Entry.Country
+		b, ok := e.boxed[c]
+		if !ok {
+			// a country the gazetteer did not list when New ran
+			b = &[4]any{c.ISO2, c.ISO3, c.NameEN, c.NameAR}
+		}
 		row := schemas.Countries.NewRow().
-			Set("iso2", c.ISO2).
-			Set("iso3", c.ISO3).
-			Set("name_en", c.NameEN).
-			Set("name_ar", c.NameAR).
-			Set("match_kind", f.Kind).
+			Set("iso2", b[0]).
+			Set("iso3", b[1]).
+			Set("name_en", b[2]).
+			Set("name_ar", b[3]).
+			Set("match_kind", e.box(f.Kind)).
 			Set("confidence", f.Confidence).
-			Set("resolved_by", f.ResolvedBy)
+			Set("resolved_by", e.box(f.ResolvedBy))
 		out = append(out, resources.Mention{Span: f.Span, Row: row})
 	}
 	return out
@@ -284,8 +315,9 @@ func (e *Extractor) read(d *textdoc.Document, m gazetteer.Match, context map[str
 		entries, by = adjectives(entries), "adjective_position"
 	}
 	if by == "" && definiteBefore(d, m.From) {
-		if adj := adjectives(entries); len(adj) > 0 && len(adj) < len(entries) && sameCountry(entries) {
-			entries, by = adj, "adjective_position"
+		// counted first: the filtered list is made only when it is taken
+		if n := countAdjectives(entries); n > 0 && n < len(entries) && sameCountry(entries) {
+			entries, by = adjectives(entries), "adjective_position"
 		}
 	}
 	if by == "diacritics" && sameCountry(entries) {
@@ -382,8 +414,7 @@ func articleOnBareName(word string, entries []*gazetteer.Entry) bool {
 		}
 		bare = bare || e.Kind != "adjective"
 	}
-	adj := adjectives(entries)
-	return bare && len(adj) > 0 && sameCountry(entries)
+	return bare && countAdjectives(entries) > 0 && sameCountry(entries)
 }
 
 // byDiacritics keeps the entries whose form shares a vowel mark with the
@@ -452,6 +483,17 @@ func adjectives(entries []*gazetteer.Entry) []*gazetteer.Entry {
 	return ofKinds(entries, "adjective")
 }
 
+// countAdjectives is len(adjectives(entries)), without making the list.
+func countAdjectives(entries []*gazetteer.Entry) int {
+	n := 0
+	for _, e := range entries {
+		if e.Kind == "adjective" {
+			n++
+		}
+	}
+	return n
+}
+
 func notAdjectives(entries []*gazetteer.Entry) []*gazetteer.Entry {
 	return ofKinds(entries, "name", "short", "official", "variant", "capital", "city")
 }
@@ -488,7 +530,9 @@ func notNamesake(entries []*gazetteer.Entry, p *gazetteer.Place) []*gazetteer.En
 // country is in it. When the most direct readings still name more than one
 // country, the match is ambiguous and dropped.
 func resolve(entries []*gazetteer.Entry, context map[string]bool) (*gazetteer.Entry, bool) {
-	var best []*gazetteer.Entry
+	// on the stack: resolve runs for every gazetteer match, often twice
+	var room [4]*gazetteer.Entry
+	best := room[:0]
 	bestRank := 1 << 30
 	for _, e := range entries {
 		if e.Place != nil {
@@ -500,7 +544,7 @@ func resolve(entries []*gazetteer.Entry, context map[string]bool) (*gazetteer.En
 		r := kindRank[e.Kind]
 		switch {
 		case r < bestRank:
-			best, bestRank = []*gazetteer.Entry{e}, r
+			best, bestRank = append(best[:0], e), r
 		case r == bestRank:
 			best = append(best, e)
 		}

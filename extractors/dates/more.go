@@ -194,6 +194,11 @@ func (s *scanner) numericDate(i int) (Found, int, bool) {
 	}
 	span := textdoc.Span{Start: start, End: s.toks[i].End}
 	for _, sep := range []string{"/", "-", "."} {
+		if !strings.Contains(text, sep) {
+			// one part, never a date: most numbers (2025, 10) have no
+			// separator, and need not be split into slices to say so
+			continue
+		}
 		parts := strings.Split(text, sep)
 		nums := make([]int, len(parts))
 		valid := len(parts) >= 2 && len(parts) <= 3
