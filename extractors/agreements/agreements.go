@@ -1343,9 +1343,9 @@ func (a *analysis) action(i, nameEnd, from, to int) string {
 		if strings.HasSuffix(a.toks[k].Key, "ها") || k > 0 && relativePronouns[a.toks[k-1].Key] {
 			return m.Value
 		}
-		if k == nameEnd && !a.definite(i) && finiteVerb(a.toks[k]) && strings.HasSuffix(a.toks[k].Key, "ه") {
+		if k == nameEnd && !a.definite(i) && finiteVerb(a.toks[k]) && m.Start(a.toks[k]) == a.toks[k].Start {
 			// an indefinite document's relative clause has no الذي: اتفاق
-			// أبرمته روسيا مع الفصائل
+			// أبرمته روسيا مع الفصائل، باتفاق أبرم بين روسيا وتركيا
 			return m.Value
 		}
 	}

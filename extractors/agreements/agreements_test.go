@@ -260,6 +260,9 @@ func TestAgreements(t *testing.T) {
 		{"an indefinite document's relative clause without الذي",
 			"وبدأت عملية الإجلاء بموجب اتفاق أبرمته روسيا مع الفصائل المسلحة.",
 			[]want{{"اتفاق", "اتفاق", "agreement", "signed", []string{"RU"}, 0}}},
+		{"a passive verb right after an indefinite document",
+			"وتقع المنطقة في إدلب بموجب اتفاق أبرم بين روسيا وتركيا الشهر الماضي.",
+			[]want{{"اتفاق", "اتفاق", "agreement", "signed", []string{"RU", "TR"}, 0}}},
 		// negatives
 		{"a bare indefinite head with nothing done to it", "وقال إن اتفاقا قد يبرم قريبا بين الطرفين.", nil},
 		{"a quoted sentence after the head is speech, not a title",
