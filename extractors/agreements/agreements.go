@@ -100,14 +100,18 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 // Shadows hides the single dates inside an agreement's name: a year or a
 // century in a title (رؤية آسيا الوسطى 2040) names the document, it is not
 // when anything happened. A year range inside the name is the period the
-// plan covers (خطة العمل … 2025–2027) and stays a date (gold guidelines §2).
+// plan covers (خطة العمل … 2025–2027) and stays a date (gold guidelines §2),
+// and so does a day or a month (اتفاق 16-08-2017: when it was concluded).
 func (e *Extractor) Shadows(d *textdoc.Document, own resources.Mention, table *schemas.Table, inner resources.Mention) bool {
 	if table != schemas.Dates {
 		return false
 	}
 	yearRange := inner.Row.String("kind") == "range" &&
 		strings.IndexFunc(d.Text[inner.Span.Start:inner.Span.End], unicode.IsDigit) >= 0
-	return !yearRange
+	// a date finer than a year that names a document (اتفاق 16-08-2017،
+	// اتفاق أفريل 2015) is also when it was concluded: it stays a date
+	finer := inner.Row.String("granularity") != "year"
+	return !yearRange && !finer
 }
 
 // Find returns the agreements of d in text order.
@@ -639,9 +643,13 @@ func (a *analysis) definite(i int) bool {
 	}
 	// a construct state (خطة عمل، مفهوم التنمية، اتفاق خفض التصعيد) is
 	// definite through the last word of the chain; a proper noun (اتفاقية
-	// جنيف، اتفاق إيران) or a year (اتفاق 2015) after the head defines it too
+	// جنيف، اتفاق إيران), a year (اتفاق 2015) or a date after the head
+	// defines it too
 	for k := i + 1; k < len(a.toks) && k <= i+3; k++ {
 		t := a.toks[k]
+		if _, dated := a.datedName(k); dated && k == i+1 {
+			return true // اتفاق 16-08-2017، اتفاق أفريل 2015
+		}
 		if t.Kind == textdoc.Number {
 			return k == i+1 && isYear(t.Text)
 		}
@@ -1044,6 +1052,11 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		if t.Kind == textdoc.Punct && t.Text != "-" && t.Text != "–" {
 			break
 		}
+		if k == j && a.toks[j-1].Kind == textdoc.Word && !hasArticle(a.toks[j-1]) {
+			if end, ok := a.datedName(k); ok {
+				return end // اتفاق 16-08-2017، اتفاق 12 تشرين الأول/أكتوبر
+			}
+		}
 		if t.Kind == textdoc.Number {
 			// a year fused to the name (رؤية المملكة 2030، خطة العمل … 2025–2027,
 			// اتفاق 2015) belongs to it and ends it
@@ -1268,6 +1281,24 @@ var (
 	periodNouns        = foldSet("الأسبوع", "الشهر", "العام", "السنة", "الأسابيع", "الأشهر", "الشهور", "الأعوام", "السنوات")
 	relativeAdjectives = foldSet("الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "الجاري", "الجارية", "الحالي", "الحالية", "المنصرم", "المنصرمة", "السابق", "الفائت")
 )
+
+// datedName returns the token index after a full date (day, month and
+// year, written with digits) that starts at token k: a document named by
+// its date (اتفاق 16-08-2017). A bare year is read by nameEnd itself.
+func (a *analysis) datedName(k int) (int, bool) {
+	for _, f := range a.dates {
+		if f.Start != a.toks[k].Start || !f.Resolved || f.Kind == "range" {
+			continue
+		}
+		text := a.d.Text[f.Start:f.End]
+		last := a.d.TokenAt(f.End - 1)
+		if !strings.ContainsFunc(text, unicode.IsDigit) || isYear(text) || last < k {
+			return 0, false
+		}
+		return last + 1, true
+	}
+	return 0, false
+}
 
 // relativeDateAt reports whether a date written without digits starts at
 // token k (الأسبوع الماضي، الشهر المقبل): after a name it says when, where

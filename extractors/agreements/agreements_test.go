@@ -263,6 +263,12 @@ func TestAgreements(t *testing.T) {
 		{"a passive verb right after an indefinite document",
 			"وتقع المنطقة في إدلب بموجب اتفاق أبرم بين روسيا وتركيا الشهر الماضي.",
 			[]want{{"اتفاق", "اتفاق", "agreement", "signed", []string{"RU", "TR"}, 0}}},
+		{"a document named by its date",
+			"وطالب علوان الدول المؤثرة بالضغط على الجانب الروسي لتنفيذ كامل بنود اتفاق 16-08-2017.",
+			[]want{{"اتفاق 16-08-2017", "اتفاق 16-08-2017", "agreement", "implemented", nil, 0}}},
+		{"a document named by its month and year",
+			"وأضافت أنه في إطار احترامها لبنود اتفاق أفريل 2015 بين الحكومة والاتحاد مكنت الوزارة الإدارة من شاحنات.",
+			[]want{{"اتفاق أفريل 2015", "اتفاق أفريل 2015", "agreement", "mentioned", nil, 0}}},
 		// negatives
 		{"a bare indefinite head with nothing done to it", "وقال إن اتفاقا قد يبرم قريبا بين الطرفين.", nil},
 		{"a quoted sentence after the head is speech, not a title",
