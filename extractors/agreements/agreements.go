@@ -489,10 +489,11 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		// people, which one joins, is not a document
 		return Found{}, 0, false
 	}
-	if (head.Value.Type == "list" || action == "mentioned" && !quoted && head.Value.Name != "self" && !a.hasYear(afterHead, nameEnd)) &&
+	if (head.Value.Type == "list" || action == "mentioned" && !quoted && head.Value.Name != "self" && !(a.hasYear(afterHead, nameEnd) && !needsAction[head.Value.Type] && head.Value.Type != "action_plan")) &&
 		a.sportsReport(from, to) && !a.e.catalog.Known(a.d.Text[span.Start:span.End]) {
 		// in a sports report a list is a squad or a table (قائمة الفريق),
-		// a plan is a game plan (خطة اللعب) and الاتفاق is a club (الاتفاق
+		// a plan or a programme is the team's, even with a tournament's year
+		// (البرنامج الإعدادي … كأس العالم 2018), and الاتفاق is a club (الاتفاق
 		// المواجهة, Al-Ettifaq); a quoted or dated title, a communiqué, a
 		// catalogued agreement and a signing stay
 		return Found{}, 0, false
@@ -982,6 +983,8 @@ var stopWords = foldSet("التي", "الذي", "الذين", "اللذين", "�
 	"لمدة", "لفترة", "طوال", "طيلة", "لكل", "بكل", "لجميع",
 	// a clause: اتفاقية | ثم يقرآن بيانا، برنامج إصلاحات | بما يساعد
 	"ثم", "بما", "مما",
+	// a copula: اتفاقية بيئية | هي عبارة عن بروتوكول
+	"هي", "هو",
 	// into force: اتفاق وقف إطلاق النار | حيز التنفيذ
 	"حيز")
 
