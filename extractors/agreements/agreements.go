@@ -536,7 +536,9 @@ func opensDefiniteName(t textdoc.Token) bool {
 		return false
 	}
 	k := t.Key
-	for _, p := range []string{"ال", "لل", "بال", "وال", "كال"} {
+	// (not بال: الاتفاق | بالتعاون مع، دول الاتفاقية | بالاستمرار فيها is
+	// the clause's prepositional phrase)
+	for _, p := range []string{"ال", "لل", "وال", "كال"} {
 		if strings.HasPrefix(k, p) {
 			return true
 		}

@@ -293,6 +293,7 @@ func TestAgreements(t *testing.T) {
 		{"a quoted definite head that the quote does not go on naming",
 			"كما حض سوريا على \"الإعلان فورا وتفكيك كل جوانب برنامجها للأسلحة الكيماوية\".", nil},
 		{"a definite head with a stage adjective is described, not named", "وعقب الاجتماع قال بارنييه إن الأولوية يجب أن تتركز على الانتهاء من الاتفاق الأولي.", nil},
+		{"a definite head and the clause's prepositional phrase", "لكنه قال إذا حققنا أهداف الاتفاق بالتعاون مع الدول الموقعة عليه فسوف يظل معمولا به.", nil},
 		{"reach agreement", "وتركزت المحادثات على التوصل لاتفاق هدنة طويلة الأمد مع حركة حماس.", nil},
 		{"any agreement", "لم يتم توقيع أي اتفاق نهائي بين الطرفين.", nil},
 		{"indefinite with adjectives only", "إن الولايات المتحدة والمكسيك تحققان تقدما بشأن إبرام اتفاق تجاري، مهددا كندا.", nil},
