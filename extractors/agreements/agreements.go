@@ -217,9 +217,9 @@ func (a *analysis) hashtag(i, from, to int) (Found, bool) {
 	if action != "mentioned" {
 		f.Place = a.place(span, from, to)
 	}
-	if definite || len(rest) > 0 {
-		f.Key = a.e.catalog.Key(f.Name, f.Type, head.Value.Name == "self", a.d.Text)
-	}
+	// a hashtag names what it tags, so it always has an identity (an
+	// unquoted indefinite name does not)
+	f.Key = a.e.catalog.Key(f.Name, f.Type, head.Value.Name == "self", a.d.Text)
 	a.prevSentence, a.prevAction, a.prevParties = from, action, f.Parties
 	return f, true
 }
