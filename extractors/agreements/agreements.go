@@ -1281,11 +1281,9 @@ func (a *analysis) dateAt(k int) bool {
 	return false
 }
 
-// periodNouns and relativeAdjectives make a time phrase: العام الماضي.
-var (
-	periodNouns        = foldSet("الأسبوع", "الشهر", "العام", "السنة", "الأسابيع", "الأشهر", "الشهور", "الأعوام", "السنوات")
-	relativeAdjectives = foldSet("الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "الجاري", "الجارية", "الحالي", "الحالية", "المنصرم", "المنصرمة", "السابق", "الفائت")
-)
+// periodNouns and a shift adjective of date_words.tsv (الماضي، المقبل)
+// make a time phrase: العام الماضي.
+var periodNouns = foldSet("الأسبوع", "الشهر", "العام", "السنة", "الأسابيع", "الأشهر", "الشهور", "الأعوام", "السنوات")
 
 // datedName returns the token index after a full date (day, month and
 // year, written with digits) that starts at token k: a document named by
@@ -1309,8 +1307,10 @@ func (a *analysis) datedName(k int) (int, bool) {
 // token k (الأسبوع الماضي، الشهر المقبل): after a name it says when, where
 // a year (اتفاق العام 1974) or a century may name the document.
 func (a *analysis) relativeDateAt(k, to int) bool {
-	if periodNouns[a.toks[k].Key] && k+1 < to && relativeAdjectives[a.toks[k+1].Key] {
-		return true // the dates table leaves out weeks: الأسبوع الماضي
+	if periodNouns[a.toks[k].Key] && k+1 < to {
+		if m, ok := a.e.lex.DateWords.Longest(a.toks, k+1, false); ok && m.Value.Kind == "shift" {
+			return true // the dates table leaves out weeks: الأسبوع الماضي
+		}
 	}
 	for _, f := range a.dates {
 		if f.Start == a.toks[k].Start {
