@@ -282,7 +282,10 @@ func (e *Extractor) read(d *textdoc.Document, m gazetteer.Match, context map[str
 	}
 	keys := matchKeys(d, m)
 	team := false
-	if eff := cueBefore(d, m.From, keys); eff != "" {
+	// a cue is the head of a construct (مستشفى مصر، خليج المكسيك): a
+	// proclitic on the place breaks it (مستشفى بالأردن، الخليج والعراق)
+	proclitics := peeled(d, m)
+	if eff := cueBefore(d, m.From, keys); eff != "" && proclitics == "" {
 		direct := notAdjectives(entries)
 		switch {
 		case len(direct) == 0:
@@ -314,7 +317,9 @@ func (e *Extractor) read(d *textdoc.Document, m gazetteer.Match, context map[str
 		// with it, is the adjective spelt like the name
 		entries, by = adjectives(entries), "adjective_position"
 	}
-	if by == "" && definiteBefore(d, m.From) {
+	if by == "" && !strings.ContainsAny(proclitics, "بلك") && definiteBefore(d, m.From) {
+		// a preposition makes it a noun (سجن الحائر بالسعودية), while an
+		// adjective may be joined by و (الشركات الإماراتية والسعودية)
 		// counted first: the filtered list is made only when it is taken
 		if n := countAdjectives(entries); n > 0 && n < len(entries) && sameCountry(entries) {
 			entries, by = adjectives(entries), "adjective_position"
@@ -347,6 +352,12 @@ func (e *Extractor) read(d *textdoc.Document, m gazetteer.Match, context map[str
 		kind, conf = "team", confidence["team"]
 	}
 	return Found{Span: m.Span, Entry: entry, Kind: kind, Confidence: conf, ResolvedBy: by}, true
+}
+
+// peeled returns the proclitics the match left out of its first word
+// (و ف ب ل ك, not the article, which is part of the form it matched).
+func peeled(d *textdoc.Document, m gazetteer.Match) string {
+	return strings.TrimSuffix(d.Text[d.Tokens[m.From].Start:m.Start], "ال")
 }
 
 // matchKeys is the match's form as the gazetteer keys it: the first word's
