@@ -61,6 +61,10 @@ SAMPLES = [
     ("dev3", 59, 100, ["ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt", "ant_dev2_ids.txt"]),
     ("dev4", 71, 100, ["ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt", "ant_dev2_ids.txt",
                        "ant_dev3_ids.txt"]),
+    ("dev5", 83, 100, ["ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt", "ant_dev2_ids.txt",
+                       "ant_dev3_ids.txt", "ant_dev4_ids.txt"]),
+    ("heldout3", 97, 100, ["ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt", "ant_dev2_ids.txt",
+                           "ant_dev3_ids.txt", "ant_dev4_ids.txt", "ant_dev5_ids.txt"]),
 ]
 
 def records():
