@@ -343,6 +343,13 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	if head.Value.Name == "proper" && closeBefore < 0 && afterHead < to && a.announcerAt(afterHead) {
 		return Found{}, 0, false // إعلان وكالة “موديز”: a body announcing
 	}
+	if head.Value.Name == "proper" && closeBefore > afterHead && a.bareObject(afterHead) && !a.properName(afterHead, closeBefore) &&
+		a.action(i, closeBefore+1, from, to) == "mentioned" {
+		// “إعلان موقفه”، “إعلان دعم في الظاهر…”: a quote that opens with the
+		// verbal noun and its object quotes words, names no declaration
+		// (وقّع … “إعلان سلام وصداقة” is signed: a title)
+		return Found{}, 0, false
+	}
 	switch {
 	case closeBefore > i && head.Tokens == 1 && head.Value.Name != "self" && definiteWord(a.toks[i]) &&
 		afterHead < closeBefore && !a.opensDefiniteNameAt(afterHead, closeBefore) && !isYear(a.toks[afterHead].Text):
@@ -408,16 +415,20 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			// a bare head noun names nothing, unless it is signed with
 			// parties named right after it: وقعت الشركة اتفاقية مع شركة…،
 			// وقعت الشركة مذكرة تفاهم مع صندوق…
-			bareSigned = !hasArticle(a.toks[i]) && a.signedWith(i, afterHead, from, to)
+			bareSigned = !hasArticle(a.toks[i]) && (a.signedWith(i, afterHead, from, to) ||
+				afterHead < to && a.toks[afterHead].Key == "بين" && a.listAction(i, from) == "signed")
 			bare = head.Tokens == 1 && !bareSigned
 			if bare && a.definite(i) {
 				return Found{}, 0, false
 			}
 		}
-		if count == 0 && head.Tokens == 1 && (hasArticle(a.toks[i]) || definiteWord(a.toks[i])) && !a.opensDefiniteNameAt(afterHead, to) {
-			// المعاهدة قريبًا، القائمة بما…، للاتفاق يعرفون: a definite head
-			// noun not followed by a definite name word refers back to a
-			// document, names none.
+		definiteHead := head.Tokens == 1 && (hasArticle(a.toks[i]) || definiteWord(a.toks[i])) ||
+			head.Tokens > 1 && head.Value.Name == "any" && !hasArticle(a.toks[i]) && hasArticle(a.toks[afterHead-1])
+		if count == 0 && definiteHead && !a.opensDefiniteNameAt(afterHead, to) {
+			// المعاهدة قريبًا، القائمة بما…، للاتفاق يعرفون، مذكرة التفاهم
+			// الموقعة (a head made definite by its construct word): a
+			// definite head noun not followed by a definite name word refers
+			// back to a document, names none.
 			return Found{}, 0, false
 		}
 		if count == 0 && (hasArticle(a.toks[i]) || definiteWord(a.toks[i])) && nameEnd > afterHead && a.onlyCommonAdjectives(afterHead, nameEnd) {
@@ -430,7 +441,11 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			// on something, not a document named after them
 			return Found{}, 0, false
 		}
-		if head.Value.Name == "proper" && !a.properName(afterHead, min(nameEnd, afterHead+3)) && !a.hasYear(afterHead, nameEnd) {
+		if head.Value.Name == "proper" && !a.properName(afterHead, min(nameEnd, afterHead+3)) &&
+			!(a.hasYear(afterHead, nameEnd) && head.Value.Type != "declaration") {
+			// a vision is named by its year (رؤية 2030); an إعلان followed by
+			// a year is announcing something of that year (إعلان الميزانية
+			// العامة للدولة 2018، إعلان عام 2018 عام زايد)
 			return Found{}, 0, false
 		}
 		if head.Value.Name == "proper" && a.announcement(afterHead, nameEnd, to) {
@@ -442,6 +457,13 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	}
 	span := textdoc.Span{Start: start, End: spanEnd}
 	action := a.action(i, nameEnd, from, to)
+	if action == "mentioned" {
+		// -اتفاقية بين "أرامكو" وشركة…: an item of a list under a sentence
+		// that signed (adopted…) the documents it lists
+		if la := a.listAction(i, from); la != "" {
+			action = la
+		}
+	}
 	if action == "mentioned" && a.prevSentence == from && a.prevAction != "" && a.coordinated(i, start, from) {
 		// "توقيع “معاهدة…” بين أوزبكستان وقيرغيزستان … إلى جانب “إعلان خجند”":
 		// a document coordinated with an earlier one in the sentence shares
@@ -558,7 +580,7 @@ func (a *analysis) opensDefiniteNameAt(k, to int) bool {
 		// a definite word, a hashtag (الاتفاق بشأن #بريكست) or a noun in
 		// construct with one (الاتفاق بشأن ملف الهجرة)
 		n := a.toks[k+1]
-		return n.Kind == textdoc.Word && (strings.HasPrefix(n.Key, "ال") || strings.HasPrefix(n.Text, "#") ||
+		return n.Kind == textdoc.Word && (strings.HasPrefix(n.Key, "ال") || strings.HasPrefix(n.Text, "#") || a.placeAt(k+1) || a.countryAt(k+1) ||
 			k+2 < to && !hasTanween(n.Text) && strings.HasPrefix(a.toks[k+2].Key, "ال"))
 	}
 	if isYear(a.toks[k].Text) {
@@ -785,9 +807,51 @@ func (a *analysis) onlyCommonAdjectives(j, end int) bool {
 	return true
 }
 
+// judgements are the common adjectives of agreement_boundaries.tsv that
+// say what a writer thinks of a document or how new it is, never part of
+// its name once the name is complete.
+var judgements = foldSet("التاريخي", "التاريخية", "الجديد", "الجديدة")
+
 // namingAdjectives are common adjectives that name a definite document
 // type on their own, like البيان المشترك: الاتفاق المشترك.
 var namingAdjectives = foldSet("المشترك", "المشتركة")
+
+// bullets open the items of a list.
+var bullets = map[string]bool{"-": true, "–": true, "•": true, "*": true, "·": true}
+
+// listAction returns what happened to the documents of a list when the head
+// noun at i opens an item of it (a line that starts with a bullet, the head
+// noun right after it): the action of the sentence that introduces the
+// list (وقامت أرامكو … بتوقيع مذكرات مع شركات أميركية: ¶ -اتفاقية بين …),
+// or "".
+func (a *analysis) listAction(i, from int) string {
+	if !a.bulletLine(from) || i != from+1 {
+		return ""
+	}
+	for s, n := a.d.SentenceIndex(a.toks[from].Start)-1, 0; s >= 0 && n < 12; s, n = s-1, n+1 {
+		hFrom, hTo := a.d.SentenceTokens(s)
+		if hFrom >= hTo || a.bulletLine(hFrom) {
+			continue // an earlier item of the same list
+		}
+		for k := hFrom; k < hTo; k++ {
+			if m, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true); ok {
+				return m.Value
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// bulletLine reports whether token k is a bullet that starts its line.
+func (a *analysis) bulletLine(k int) bool {
+	t := a.toks[k]
+	if t.Kind != textdoc.Punct || !bullets[t.Text] {
+		return false
+	}
+	line := strings.LastIndexByte(a.d.Text[:t.Start], '\n') + 1
+	return strings.TrimSpace(a.d.Text[line:t.Start]) == ""
+}
 
 // signedWith reports whether the bare head noun at i is the object of a
 // signing verb and is followed by the parties it is signed with (مع، بين):
@@ -1099,6 +1163,14 @@ func (a *analysis) nameEnd(i, j, to int) int {
 				k > j && !definiteWord(t) && isNisba(a.toks[k-1].Key) && definiteWord(a.toks[k-1]) && !a.countryAt(k) && !a.placeAt(k)) {
 			break
 		}
+		// after a definite nisba adjective or a proper place name, a
+		// judgement (الاتفاق النووي | التاريخي) and ب + article (اتفاق إيران
+		// النووي | بالمصالح الأمريكية) begin what is said of the document; a
+		// descriptive adjective may still belong to it (برنامج الإصلاح
+		// الاقتصادي الشامل، الاتفاقية التجارية المؤقتة)
+		if k > j && a.closedName(k-1) && (judgements[key] || strings.HasPrefix(key, "بال")) {
+			break
+		}
 		// after a definite nisba adjective or a proper place name, a bare
 		// indefinite word opens the clause the name is part of (الاتفاق
 		// النووي | لم يكن متسرعا، الاتفاق النووي الإيراني | يمكن، اتفاق
@@ -1331,6 +1403,9 @@ func (a *analysis) properName(j, end int) bool {
 			e := m.Entries[0]
 			if e.Place != nil && e.Place.ID == worldID {
 				continue // رؤية العالم is seeing the world: it names no place
+			}
+			if e.Has(gazetteer.NeedsContext) && !a.countryAt(m.From) {
+				continue // إعلان الخبر: Khobar, or "the news"
 			}
 			if e.Country == nil || e.Kind == "capital" || e.Kind == "city" {
 				return true
