@@ -1183,7 +1183,7 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		}
 		// a weekday, the hour or a demonstrative ends the name: الاتفاق |
 		// الثلاثاء، الخطة لإنشاء منطقة الاستثمار | تلك
-		if demonstratives[key] || timeWords[key] || a.weekdayAt(k) || k > j && a.relativeDateAt(k, to) {
+		if demonstratives[key] || timeWords[key] || a.weekdayAt(k) || (k > j || periodNouns[key]) && a.relativeDateAt(k, to) {
 			break
 		}
 		// في before a month (في تشرين الثاني/نوفمبر) dates the event
@@ -1353,9 +1353,14 @@ func (a *analysis) dateAt(k int) bool {
 	return false
 }
 
+// negators are the words right before an action that say it did not
+// happen: the verbal noun of not doing, and refusing.
+var negators = foldSet("عدم", "رفض", "رفضت", "يرفض", "ترفض", "رفضوا", "يرفضون")
+
 // periodNouns and a shift adjective of date_words.tsv (الماضي، المقبل)
 // make a time phrase: العام الماضي.
-var periodNouns = foldSet("الأسبوع", "الشهر", "العام", "السنة", "الأسابيع", "الأشهر", "الشهور", "الأعوام", "السنوات")
+var periodNouns = foldSet("الأسبوع", "الشهر", "العام", "السنة", "الأسابيع", "الأشهر", "الشهور", "الأعوام", "السنوات",
+	"الصيف", "الشتاء", "الربيع", "الخريف")
 
 // datedName returns the token index after a full date (day, month and
 // year, written with digits) that starts at token k: a document named by
@@ -1426,8 +1431,8 @@ func (a *analysis) properName(j, end int) bool {
 func (a *analysis) action(i, nameEnd, from, to int) string {
 	for k := i - 1; k >= from && k >= i-20 && !(k < i-1 && a.ungoverned(i, from)); k-- {
 		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, k, true); ok {
-			if k > from && a.toks[k-1].Key == arabic.Fold("عدم") {
-				return "mentioned" // عدم إبرام اتفاق: no event happened
+			if k > from && negators[a.toks[k-1].Key] {
+				return "mentioned" // عدم إبرام اتفاق، رفضت تمديد الاتفاق: no event happened
 			}
 			return m.Value
 		}
