@@ -334,7 +334,9 @@ func TestAgreementsANTHeldout2Gold(t *testing.T) {
 	// samples, held-out 1 and the seeds only), at the end of stop 11: .68/.72, .78/.83, .78/.83,
 	// .74/.78, .68/.72 (68 found); at the end of stop 12 (rules tuned on the
 	// same samples, development 4 and false alarms read in 8,000 other ANT articles):
-	// .71/.72, .83/.84, .83/.84, .78/.80, .72/.73 (65 found).
+	// .71/.72, .83/.84, .83/.84, .78/.80, .72/.73 (65 found); at the end of stop 13 (rules
+	// tuned on development 5 and the same samples): .71/.73, .83/.86, .83/.86, .79/.81,
+	// .73/.75 (66 found).
 	heldoutGold(t, "ANT held-out 2", "testdata/ant_heldout2_ids.txt", "../../testdata/gold/agreements-ant-heldout2.jsonl",
 		75, 58, "KHABAR_HELDOUT_ERRORS", floors{0.65, 0.75, 0.75, 0.72, 0.65})
 }
@@ -346,7 +348,8 @@ func TestAgreementsANTHeldout2Gold(t *testing.T) {
 // Never tune on it: its errors are listed only with KHABAR_HELDOUT_ERRORS=1.
 func TestAgreementsANTHeldout3Gold(t *testing.T) {
 	// measured blind at the start of stop 13, with the stop-12 rules: exact .71/.71, overlap .79/.79,
-	// type .79/.79, action .76/.76, parties .71/.71 (63 gold, 63 found).
+	// type .79/.79, action .76/.76, parties .71/.71 (63 gold, 63 found); at the end of stop 13,
+	// the same figures.
 	heldoutGold(t, "ANT held-out 3", "testdata/ant_heldout3_ids.txt", "../../testdata/gold/agreements-ant-heldout3.jsonl",
 		95, 55, "KHABAR_HELDOUT_ERRORS", floors{0.65, 0.75, 0.75, 0.72, 0.65})
 }
@@ -397,9 +400,10 @@ func TestAgreementsANTDev4Gold(t *testing.T) {
 // KHABAR_AGREEMENT_ERRORS=1.
 func TestAgreementsANTDev5Gold(t *testing.T) {
 	// measured blind, before any rule was tuned on it (stop 13): exact .72/.75, overlap .82/.85,
-	// type .82/.85, action .79/.82, parties .72/.75 (73 gold, 76 found).
+	// type .82/.85, action .79/.82, parties .72/.75 (73 gold, 76 found); tuned on at stop 13:
+	// .85/.86, .89/.90, .89/.90, .88/.89, .80/.81 (74 found).
 	heldoutGold(t, "ANT dev 5", "testdata/ant_dev5_ids.txt", "../../testdata/gold/agreements-ant-dev5.jsonl",
-		95, 65, "KHABAR_AGREEMENT_ERRORS", floors{0.68, 0.78, 0.78, 0.75, 0.68})
+		95, 65, "KHABAR_AGREEMENT_ERRORS", floors{0.8, 0.85, 0.85, 0.82, 0.75})
 }
 
 // heldoutGold runs the pipeline on an ANT sample and scores it against its
