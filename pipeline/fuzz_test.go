@@ -30,6 +30,10 @@ func FuzzExtractOffsets(f *testing.F) {
 		"13-15",
 		// a document named by a hashtag: a mention inside a token
 		"من #الاتفاق_النووي و#رؤية_المملكة_2030 و#_ و#اتفاق_",
+		// list items under a signing sentence (the list ends the text), a
+		// bullet alone, a place behind a proclitic
+		"وقامت الشركات بتوقيع مذكرات:\n-اتفاقية بين أرامكو وشركة\n-اتفاقية بين\n-",
+		"مستشفى بالأردن وإعلان الخبر و\"إعلان موقفه\"",
 	} {
 		f.Add(s)
 	}
