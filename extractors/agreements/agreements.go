@@ -730,14 +730,18 @@ func isNisba(key string) bool {
 }
 
 // boundary returns the kind of agreement_boundaries.tsv phrase at token k
-// (verb, particle, agent, phrase, adjective, reach, signatories, dual), or
-// "". Announcers and titles are asked for apart (announcerAt): they end
-// nothing but an إعلان.
+// (verb, particle, agent, phrase, adjective, reach, signatories, dual,
+// private), or "". A judgement is an adjective here. Announcers and titles
+// are asked for apart (announcerAt): they end nothing but an إعلان.
 func (a *analysis) boundary(k int) string {
-	if b := a.anyBoundary(k); b != "announcer" && b != "title" {
+	switch b := a.anyBoundary(k); b {
+	case "announcer", "title":
+		return ""
+	case "judgement":
+		return "adjective" // asked for apart only where a name is complete (nameEnd)
+	default:
 		return b
 	}
-	return ""
 }
 
 // announcerAt reports whether a body or a person that announces (وكالة،
@@ -806,11 +810,6 @@ func (a *analysis) onlyCommonAdjectives(j, end int) bool {
 	}
 	return true
 }
-
-// judgements are the common adjectives of agreement_boundaries.tsv that
-// say what a writer thinks of a document or how new it is, never part of
-// its name once the name is complete.
-var judgements = foldSet("التاريخي", "التاريخية", "الجديد", "الجديدة")
 
 // namingAdjectives are common adjectives that name a definite document
 // type on their own, like البيان المشترك: الاتفاق المشترك.
@@ -1168,7 +1167,7 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		// النووي | بالمصالح الأمريكية) begin what is said of the document; a
 		// descriptive adjective may still belong to it (برنامج الإصلاح
 		// الاقتصادي الشامل، الاتفاقية التجارية المؤقتة)
-		if k > j && a.closedName(k-1) && (judgements[key] || strings.HasPrefix(key, "بال")) {
+		if k > j && a.closedName(k-1) && (a.anyBoundary(k) == "judgement" || strings.HasPrefix(key, "بال")) {
 			break
 		}
 		// after a definite nisba adjective or a proper place name, a bare
