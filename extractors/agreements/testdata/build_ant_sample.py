@@ -65,6 +65,8 @@ SAMPLES = [
                        "ant_dev3_ids.txt", "ant_dev4_ids.txt"]),
     ("heldout3", 97, 100, ["ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt", "ant_dev2_ids.txt",
                            "ant_dev3_ids.txt", "ant_dev4_ids.txt", "ant_dev5_ids.txt"]),
+    ("dev6", 101, 150, ["ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt", "ant_dev2_ids.txt",
+                        "ant_dev3_ids.txt", "ant_dev4_ids.txt", "ant_dev5_ids.txt", "ant_heldout3_ids.txt"]),
 ]
 
 def records():
