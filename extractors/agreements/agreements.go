@@ -411,6 +411,12 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			// its complement, it names nothing
 			nameEnd = afterHead + 1
 		}
+		if count > 0 && head.Tokens > 1 && nameEnd > afterHead && (strings.HasPrefix(a.toks[afterHead].Key, "ل") || strings.HasPrefix(a.toks[afterHead].Key, "ب")) {
+			// 20 مذكرة تفاهم لتعزيز…: a head of two words has its
+			// complement; what follows behind a preposition is its purpose
+			// (33 مذكرة تفاهم واتفاقية counts both)
+			nameEnd = afterHead
+		}
 		if nameEnd == afterHead && count == 0 {
 			// a bare head noun names nothing, unless it is signed with
 			// parties named right after it: وقعت الشركة اتفاقية مع شركة…،
@@ -1038,6 +1044,7 @@ var stopWords = foldSet("التي", "الذي", "الذين", "اللذين", "�
 	"بالإضافة", "لدى", "قبل", "وفق", "يهدف", "تهدف", "الهادفة", "تم", "جرى",
 	// participles that say what happened to the document, after its name
 	"الموقع", "الموقعة", "المبرم", "المبرمة", "المعقود", "المعقودة", "التابعة", "التابع", "الخاص", "الخاصة",
+	"المؤرخ", "المؤرخة", "المعروف", "المعروفة",
 	"الحالي", "الحالية", "الجديد", "الجديدة", "المتعلق", "المتعلقة", "بحلول", "بالكامل",
 	// the aforementioned document
 	"الآنفة", "الآنف", "المذكورة", "المذكور", "السالفة", "السالف",
@@ -1490,7 +1497,13 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 	if k < to && isCloseQuote(a.toks[k]) {
 		k++
 	}
-	for s := k; s < to && s < k+6 && a.toks[s].Kind != textdoc.Punct; s++ {
+	for s := k; s < to && s < k+6; s++ {
+		if a.toks[s].Kind == textdoc.Punct {
+			if s == k && isComma(a.toks[s]) && s+1 < to && signingParticiples[a.toks[s+1].Key] {
+				continue // الاتفاق النووي، الموقع في عام 2015 مع طهران
+			}
+			break
+		}
 		if a.newConjunct(s) {
 			break // another conjunct: الاتفاق النووي الإيراني | وطبيعة التعامل مع كوريا الشمالية
 		}
@@ -1582,6 +1595,17 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 					add(iso)
 				}
 			}
+			if m.Value == "signed" && !finiteVerb(a.toks[p]) {
+				// those who witness the signing are its parties: شهد أمير قطر
+				// والرئيس الإكوادوري التوقيع على اتفاقية
+				if w := a.witnessBefore(p, from); w >= 0 {
+					for _, c := range a.countries {
+						if ti := a.d.TokenAt(c.Start); ti > w && ti < p && a.stateActor(c) {
+							add(c.Entry.Country.ISO2)
+						}
+					}
+				}
+			}
 			if m.Value == "joined" || m.Value == "signed" && a.toks[p].Kind == textdoc.Word && !strings.HasPrefix(a.toks[p].Key, "ت") {
 				for _, c := range a.countries {
 					ti := a.d.TokenAt(c.Start)
@@ -1593,11 +1617,58 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 			break
 		}
 	}
+	// a joint statement in which the subject of the sentence speaks: أعلنت
+	// إثيوبيا وإريتريا انتهاء حالة الحرب بينهما، وذلك في بيان مشترك
+	if len(out) == 0 && i > from && a.toks[i-1].Key == "في" && a.jointStatement(i) {
+		for p := from; p < i-1; p++ {
+			if a.boundary(p) == "verb" && finiteVerb(a.toks[p]) {
+				if !a.countryAt(p + 1) {
+					break // persons speak for themselves (وقال الممثل التجاري الأمريكي … في بيان مشترك)
+				}
+				for _, iso := range a.countryList(p+1, to) {
+					add(iso)
+				}
+				break
+			}
+		}
+	}
 	slices.Sort(out)
 	if out == nil {
 		out = []string{}
 	}
 	return out
+}
+
+// signingParticiples say, after a comma, that the document was signed and
+// with whom (الاتفاق النووي، الموقع في عام 2015 مع طهران).
+var signingParticiples = foldSet("الموقع", "الموقعة", "المبرم", "المبرمة")
+
+func isComma(t textdoc.Token) bool { return t.Text == "،" || t.Text == "," }
+
+// witnesses are the verbs of attending a signing (شهد الرئيسان توقيع…).
+var witnesses = foldSet("شهد", "شهدت", "وشهد", "وشهدت", "حضر", "حضرت", "وحضر", "وحضرت")
+
+// witnessBefore returns the index of a verb of witnessing at most eight
+// words before the verbal noun of signing at p, with only words and commas
+// between them (its subject), or -1.
+func (a *analysis) witnessBefore(p, from int) int {
+	for q := p - 1; q >= from && q >= p-8; q-- {
+		t := a.toks[q]
+		if t.Kind == textdoc.Punct && !isComma(t) && !isOpenQuote(t) {
+			return -1
+		}
+		if witnesses[t.Key] {
+			return q
+		}
+	}
+	return -1
+}
+
+// jointStatement reports whether the head noun at i is a joint statement
+// (بيان مشترك).
+func (a *analysis) jointStatement(i int) bool {
+	m, ok := a.e.lex.AgreementTypes.Longest(a.toks, i, true)
+	return ok && m.Value.Type == "joint_statement"
 }
 
 // countryList returns the countries of a coordinated list that starts at
@@ -1684,7 +1755,7 @@ func (a *analysis) stateActor(c countries.Found) bool {
 var stateNouns = map[string]bool{}
 
 func init() {
-	for _, w := range []string{"حكومة", "سلطات", "نظير", "نظيره", "نظيرها", "نظيرتها", "نظيريه", "جانب", "دولة", "وزارة", "مركزي", "جيش", "قوات", "برلمان", "رئاسة", "خارجية", "بلد", "بلاد", "نظام"} {
+	for _, w := range []string{"حكومة", "سلطات", "نظير", "نظيره", "نظيرها", "نظيرتها", "نظيريه", "جانب", "دولة", "وزارة", "مركزي", "جيش", "قوات", "برلمان", "رئاسة", "خارجية", "بلد", "بلاد", "نظام", "مسؤول", "مسؤولين", "مسؤولون"} {
 		stateNouns[arabic.Key(w)] = true
 	}
 }
