@@ -343,9 +343,9 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 	if head.Value.Name == "proper" && closeBefore < 0 && afterHead < to && a.announcerAt(afterHead) {
 		return Found{}, 0, false // إعلان وكالة “موديز”: a body announcing
 	}
-	if head.Value.Name == "proper" && closeBefore > afterHead && a.bareObject(afterHead) && !a.properName(afterHead, closeBefore) &&
+	if head.Value.Name == "proper" && closeBefore > afterHead && (a.bareObject(afterHead) || a.toks[afterHead].Key == "عن") && !a.properName(afterHead, closeBefore) &&
 		a.action(i, closeBefore+1, from, to) == "mentioned" {
-		// “إعلان موقفه”، “إعلان دعم في الظاهر…”: a quote that opens with the
+		// “إعلان موقفه”، “إعلان دعم في الظاهر…”، “إعلان عن موقفهم”: a quote that opens with the
 		// verbal noun and its object quotes words, names no declaration
 		// (وقّع … “إعلان سلام وصداقة” is signed: a title)
 		return Found{}, 0, false
@@ -435,6 +435,11 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			// الموقعة (a head made definite by its construct word): a
 			// definite head noun not followed by a definite name word refers
 			// back to a document, names none.
+			return Found{}, 0, false
+		}
+		if count == 0 && definiteHead && afterHead < to && a.anyBoundary(afterHead) == "title" {
+			// ووقع مذكرة التفاهم الرئيس التنفيذي لشركة…: a person's title
+			// after a definite document is the subject of the clause
 			return Found{}, 0, false
 		}
 		if count == 0 && (hasArticle(a.toks[i]) || definiteWord(a.toks[i])) && nameEnd > afterHead && a.onlyCommonAdjectives(afterHead, nameEnd) {
@@ -676,7 +681,7 @@ func (a *analysis) definite(i int) bool {
 	// definite through the last word of the chain; a proper noun (اتفاقية
 	// جنيف، اتفاق إيران), a year (اتفاق 2015) or a date after the head
 	// defines it too
-	for k := i + 1; k < len(a.toks) && k <= i+3; k++ {
+	for k := i + 1; k < len(a.toks) && k <= i+4; k++ {
 		t := a.toks[k]
 		if _, dated := a.datedName(k); dated && k == i+1 {
 			return true // اتفاق 16-08-2017، اتفاق أفريل 2015
