@@ -750,6 +750,8 @@ func (a *analysis) boundary(k int) string {
 		return ""
 	case "judgement":
 		return "adjective" // asked for apart only where a name is complete (nameEnd)
+	case "witness":
+		return "verb" // asked for apart when a signing has no subject (witnessBefore)
 	default:
 		return b
 	}
@@ -1650,10 +1652,8 @@ var signingParticiples = foldSet("الموقع", "الموقعة", "المبرم
 
 func isComma(t textdoc.Token) bool { return t.Text == "،" || t.Text == "," }
 
-// witnesses are the verbs of attending a signing (شهد الرئيسان توقيع…).
-var witnesses = foldSet("شهد", "شهدت", "وشهد", "وشهدت", "حضر", "حضرت", "وحضر", "وحضرت")
-
-// witnessBefore returns the index of a verb of witnessing at most eight
+// witnessBefore returns the index of a verb of witnessing (a `witness` row
+// of agreement_boundaries.tsv: شهد، حضر) at most eight
 // words before the verbal noun of signing at p, with only words and commas
 // between them (its subject), or -1.
 func (a *analysis) witnessBefore(p, from int) int {
@@ -1662,7 +1662,7 @@ func (a *analysis) witnessBefore(p, from int) int {
 		if t.Kind == textdoc.Punct && !isComma(t) && !isOpenQuote(t) {
 			return -1
 		}
-		if witnesses[t.Key] {
+		if a.anyBoundary(q) == "witness" {
 			return q
 		}
 	}
