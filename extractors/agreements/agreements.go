@@ -1828,7 +1828,7 @@ func (a *analysis) signingVerbBefore(i, from int) int {
 	}
 	for p := i - 1; p >= from && p >= i-longSubject; p-- {
 		t := a.toks[p]
-		if t.Kind == textdoc.Punct && t.Text != "،" && t.Text != "," {
+		if t.Kind == textdoc.Punct && !isComma(t) {
 			return -1
 		}
 		if m, ok := a.e.lex.AgreementActions.Longest(a.toks, p, true); ok {
