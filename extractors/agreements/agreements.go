@@ -356,6 +356,12 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		// “الإعلان فورا وتفكيك…”: a definite head noun the quote does not go
 		// on naming is quoted speech about it
 		return Found{}, 0, false
+	case closeBefore > i && head.Tokens == 1 && definiteWord(a.toks[i]) && a.quotedHeadline(i, afterHead, closeBefore) > 0:
+		// “الاتفاق النووي بدون مثير المتاعب”: a headline that opens with
+		// a complete name and says something of it; the name is its head
+		// noun and adjectives, read as if unquoted
+		nameEnd = a.quotedHeadline(i, afterHead, closeBefore)
+		spanEnd = a.toks[nameEnd-1].End
 	case closeBefore > i:
 		// “إعلان خجند”: the whole quote is the name. (A quote that is
 		// never closed in the sentence opens a citation, not a title: the
@@ -465,6 +471,13 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 			return Found{}, 0, false
 		}
 		spanEnd = a.toks[nameEnd-1].End
+	}
+	if head.Value.Type == "programme" && !quoted {
+		for k := afterHead; k < nameEnd; k++ {
+			if a.anyBoundary(k) == "activity" {
+				return Found{}, 0, false // برنامج إيران النووي: what a state does, not a document
+			}
+		}
 	}
 	span := textdoc.Span{Start: start, End: spanEnd}
 	action := a.action(i, nameEnd, from, to)
@@ -746,7 +759,7 @@ func isNisba(key string) bool {
 // are asked for apart (announcerAt): they end nothing but an إعلان.
 func (a *analysis) boundary(k int) string {
 	switch b := a.anyBoundary(k); b {
-	case "announcer", "title":
+	case "announcer", "title", "activity":
 		return ""
 	case "judgement":
 		return "adjective" // asked for apart only where a name is complete (nameEnd)
@@ -1184,6 +1197,27 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		if k > j && a.closedName(k-1) && (a.anyBoundary(k) == "judgement" || strings.HasPrefix(key, "بال")) {
 			break
 		}
+		// after a head noun and its own nisba adjectives a purpose or a
+		// condition (الاتفاق النووي | من أجل رفع العقوبات، الاتفاق النووي |
+		// بدون مثير المتاعب), and after any complete name في before a
+		// definite word that is no place or century (اتفاق الصخيرات | في
+		// المرحلة الانتقالية، اتفاق أوسلو | في الكنيست), say what is done
+		// with the document, not which it is. (A purpose after a body's name
+		// may be part of it: خطة الأمم المتحدة من أجل إنقاذ الأرواح; في
+		// before an indefinite noun may give its subject: اتفاق الأمم المتحدة
+		// في مكافحة الفساد.)
+		if k > j && a.ownAdjectives(j-1, k) && (key == "من" && k+1 < to && arabic.Fold(a.toks[k+1].Text) == arabic.Fold("أجل") || key == "دون" || key == "بدون") {
+			break
+		}
+		if k > j && a.closedName(k-1) && key == "في" && k+1 < to && definiteWord(a.toks[k+1]) && !a.placeFollows(k+1, to) && !a.isCenturyWord(k+1) {
+			break
+		}
+		// the head noun and its own nisba adjectives are a whole name; a
+		// conjunct after them is another phrase of the sentence (دعم الاتفاق
+		// النووي | والحفاظ على علاقات اقتصادية)
+		if k > j && strings.HasPrefix(key, "و") && len([]rune(key)) > 3 && a.ownAdjectives(j-1, k) && !a.countryAt(k) && !a.placeAt(k) {
+			break
+		}
 		// after a definite nisba adjective or a proper place name, a bare
 		// indefinite word opens the clause the name is part of (الاتفاق
 		// النووي | لم يكن متسرعا، الاتفاق النووي الإيراني | يمكن، اتفاق
@@ -1229,7 +1263,7 @@ func (a *analysis) nameEnd(i, j, to int) int {
 		if k > j && a.isYearWord(k) && k+1 < to && a.toks[k+1].Kind == textdoc.Number {
 			break
 		}
-		if k > j {
+		if k > j && !a.subjectOfName(k) {
 			if _, ok := a.e.lex.AgreementTypes.Longest(a.toks, k, true); ok {
 				break // "…ومفهوم التنمية", "التابعة للاتفاق": the next document
 			}
@@ -1238,7 +1272,7 @@ func (a *analysis) nameEnd(i, j, to int) int {
 	// do not end on a dangling preposition or conjunction
 	for k > j {
 		key := arabic.Fold(a.toks[k-1].Text)
-		if key == "في" || key == "من" || key == "و" || key == "ل" || key == "ب" || key == "-" || key == "–" || key == "عن" || key == "حول" || key == "بشان" {
+		if key == "في" || key == "من" || key == "و" || key == "ل" || key == "ب" || key == "-" || key == "–" || key == "عن" || key == "حول" || key == "بشان" || key == "او" {
 			k--
 			continue
 		}
@@ -1287,6 +1321,67 @@ func (a *analysis) closedName(k int) bool {
 		return true
 	}
 	return a.placeEndsAt(k)
+}
+
+// quotedHeadline returns where the name ends in a quote that opens with
+// the definite head noun at i and its own nisba adjectives and goes on with
+// what is said of it, or 0 when the quote is a title.
+func (a *analysis) quotedHeadline(i, afterHead, closing int) int {
+	e := a.nameEnd(i, afterHead, closing)
+	// a definite word after the adjectives still belongs to a title
+	// (“للاتفاقية الدولية الخاصة بالحقوق المدنية والسياسية”)
+	if e > afterHead && e < closing && a.ownAdjectives(i, e) && !definiteWord(a.toks[e]) {
+		return e
+	}
+	return 0
+}
+
+// subjectOfName reports whether the word at k is what a name is about,
+// after حول / بشأن or after من of a purpose (الاتفاق حول البرنامج النووي
+// الإيراني، اتفاقا تاريخيا للحد من برنامج إيران النووي): a document's head
+// noun there does not begin another document.
+func (a *analysis) subjectOfName(k int) bool {
+	if k < 1 {
+		return false
+	}
+	switch a.toks[k-1].Key {
+	case "حول", "بشان":
+		return true
+	case "من":
+		return k >= 2 && strings.HasPrefix(a.toks[k-2].Key, "لل")
+	}
+	return false
+}
+
+// placeFollows reports whether a country or a place begins at k, or right
+// after a hashtag mark or a word for a state or a city (في دولة #الكويت).
+func (a *analysis) placeFollows(k, to int) bool {
+	for q := k; q < to && q < k+3; q++ {
+		if a.countryAt(q) || a.placeAt(q) {
+			return true
+		}
+		if t := a.toks[q]; t.Text != "#" && !placeNouns[t.Key] {
+			return false
+		}
+	}
+	return false
+}
+
+// placeNouns come before the name of a state or a city.
+var placeNouns = foldSet("دولة", "مدينة", "العاصمة", "جمهورية", "مملكة", "إمارة", "ولاية")
+
+// ownAdjectives reports whether the definite head noun at h is followed,
+// up to end, only by definite nisba adjectives (الاتفاق النووي الإيراني).
+func (a *analysis) ownAdjectives(h, end int) bool {
+	if !definiteWord(a.toks[h]) || end <= h+1 {
+		return false
+	}
+	for k := h + 1; k < end; k++ {
+		if t := a.toks[k]; t.Kind != textdoc.Word || !definiteWord(t) || !isNisba(t.Key) {
+			return false
+		}
+	}
+	return true
 }
 
 // pronounPrepositions are prepositions with a pronoun, which a name may end
@@ -1447,6 +1542,9 @@ func (a *analysis) action(i, nameEnd, from, to int) string {
 			if k > from && negators[a.toks[k-1].Key] {
 				return "mentioned" // عدم إبرام اتفاق، رفضت تمديد الاتفاق: no event happened
 			}
+			if m.Value == "adopted" && k < i-2 && a.toks[i-1].Key == arabic.Fold("على") {
+				return "mentioned" // اعتمد ساري مدرب نابولي على خطة 4-3-3: relying on it
+			}
 			return m.Value
 		}
 		if b := a.boundary(k); b == "verb" || b == "particle" || lamParticles[a.toks[k].Key] {
@@ -1517,6 +1615,13 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 		if key := arabic.Fold(a.toks[s].Text); key == "بين" || key == "مع" {
 			for _, iso := range a.countryList(s+1, to) {
 				add(iso)
+			}
+			if key == "بين" && s+1 < to && a.boundary(s+1) == "dual" {
+				// بين البلدين: the two countries the sentence names before it
+				// (وزير الدفاع الإيراني … ووقع مع نظيره السوري اتفاقا … بين البلدين)
+				for _, iso := range a.twoCountries(from, s) {
+					add(iso)
+				}
 			}
 			break
 		}
@@ -1591,7 +1696,7 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 					}
 				}
 			}
-			if m.Value == "signed" && finiteVerb(a.toks[p]) {
+			if subjectIsParty[m.Value] && finiteVerb(a.toks[p]) && (m.Value == "signed" || !verbalNoun(a.toks[p])) {
 				// the subject before the verb: إسرائيل والأردن أبرما معاهدة
 				// سلام، وكانت إيران قد أبرمت اتفاقا
 				q := p
@@ -1613,10 +1718,11 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 					}
 				}
 			}
-			if m.Value == "joined" || m.Value == "signed" && a.toks[p].Kind == textdoc.Word && !strings.HasPrefix(a.toks[p].Key, "ت") {
+			if subjectIsParty[m.Value] && a.toks[p].Kind == textdoc.Word && (m.Value == "joined" || !strings.HasPrefix(a.toks[p].Key, "ت")) &&
+				(m.Value == "signed" || m.Value == "joined" || !verbalNoun(a.toks[p])) {
 				for _, c := range a.countries {
 					ti := a.d.TokenAt(c.Start)
-					if ti > p && ti < i && a.stateActor(c) {
+					if ti > p && ti < i && a.stateActor(c) && (m.Value == "signed" || !a.locatedAt(ti)) {
 						add(c.Entry.Country.ISO2)
 					}
 				}
@@ -1645,6 +1751,11 @@ func (a *analysis) parties(i, nameEnd, from, to int) []string {
 	}
 	return out
 }
+
+// subjectIsParty are the actions whose subject, a country, is a party to
+// the document: who signs, joins, ratifies, approves or adopts it (مصر
+// وافقت على اتفاق تنقيب، اعتمدت إيران خطة), not who proposes or mentions it.
+var subjectIsParty = map[string]bool{"signed": true, "joined": true, "ratified": true, "approved": true, "adopted": true}
 
 // signingParticiples say, after a comma, that the document was signed and
 // with whom (الاتفاق النووي، الموقع في عام 2015 مع طهران).
@@ -1810,6 +1921,24 @@ func (a *analysis) countryFrom(k int) (countries.Found, bool) {
 // finiteVerb reports whether an action word is a finite verb (وقعت،
 // أبرما), whose subject names parties, rather than a verbal noun (توقيع،
 // التوقيع) or a participle (الموقعة).
+// verbalNoun reports whether an action word is a verbal noun rather than
+// a verb in the past (موافقة، مصادقة، اعتماد، إقرار، إصدار against وافقت،
+// صادقت، اعتمد، أقر، أصدر): one that ends in ة, begins with م, or has ا
+// before its last letter. Approving or adopting is a party's act only as a
+// reported event (وافقت مصر على اتفاق), not as a verbal noun, which news uses
+// for what should or may happen (بضرورة موافقة إيران على اتفاق أوسع).
+func verbalNoun(t textdoc.Token) bool {
+	r := []rune(t.Stem)
+	n := len(r)
+	return n > 0 && (r[n-1] == 'ة' || r[0] == 'م' || n >= 4 && r[n-2] == 'ا')
+}
+
+// locatedAt reports whether the word at ti follows في, the place where
+// something was done rather than who did it (ماكرون الذي أقر في سيدني).
+func (a *analysis) locatedAt(ti int) bool {
+	return ti > 0 && a.toks[ti-1].Key == "في"
+}
+
 func finiteVerb(t textdoc.Token) bool {
 	return t.Kind == textdoc.Word && !strings.HasPrefix(t.Key, "ت") && !strings.HasPrefix(t.Key, "ال")
 }

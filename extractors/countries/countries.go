@@ -20,8 +20,8 @@
 //     بحر قزوين … قزوين) is that place when the country is not one of the
 //     place's members, or when the form needs context;
 //   - a place inside a short quoted name (“إعلان خجند”) is not a mention;
-//   - a country followed by the nisba of one of its cities is a club
-//     (المغرب الفاسي، المغرب التطواني), not a mention.
+//   - a country followed by the nisba of one of its cities or of its own
+//     name is a club (المغرب الفاسي، قطر القطري), not a mention.
 package countries
 
 import (
@@ -147,14 +147,33 @@ func (e *Extractor) cityNisbas() map[string]string {
 	return e.clubNisbas
 }
 
-// clubName reports whether the country match m is followed by the nisba
-// of one of that country's cities: the name of a club (المغرب التطواني).
-func (e *Extractor) clubName(d *textdoc.Document, m gazetteer.Match, iso2 string) bool {
+// clubName reports whether the country match m, read as the form
+// matched, is followed by the nisba of one of that country's cities
+// (المغرب التطواني) or by the nisba of the very word matched (قطر القطري،
+// الكويت الكويتي): the name of a club. The nisba after the club is still a
+// mention of its own (the guidelines' برشلونة الإسباني). A nisba of the
+// country in other words (ايرلندا الشمالية البريطاني, the British province)
+// is not a club's.
+func (e *Extractor) clubName(d *textdoc.Document, m gazetteer.Match, matched *gazetteer.Entry) bool {
 	if m.To >= len(d.Tokens) {
 		return false
 	}
 	next := d.Tokens[m.To]
-	return next.Kind == textdoc.Word && e.cityNisbas()[next.Key] == iso2
+	if next.Kind != textdoc.Word {
+		return false
+	}
+	return e.cityNisbas()[next.Key] == matched.Country.ISO2 || ownNisba(matched.Form, next.Key)
+}
+
+// ownNisba reports whether the folded word key is the nisba, with the
+// article, of the one-word form (قطر → القطري، الكويت → الكويتي).
+func ownNisba(form, key string) bool {
+	if strings.Contains(form, " ") {
+		return false
+	}
+	al := arabic.Fold("ال")
+	base := strings.TrimPrefix(arabic.Fold(form), al)
+	return len(key) == len(al)+len(base)+len("ي") && key == al+base+arabic.Fold("ي")
 }
 
 // Table is schemas.Countries.
@@ -243,7 +262,7 @@ func (e *Extractor) find(d *textdoc.Document, from, to int) []Found {
 			continue
 		}
 		f, ok := e.read(d, m, context, tails)
-		if !ok || (isName(f.Kind) || f.Kind == "team") && e.clubName(d, m, f.Entry.Country.ISO2) {
+		if !ok || (isName(f.Kind) || f.Kind == "team") && e.clubName(d, m, f.Entry) {
 			continue
 		}
 		if f.Kind != "team" && isName(f.Kind) && !locative(d, m.From, m.Start) && !parenthesised(d, m) {

@@ -57,6 +57,8 @@ func TestAmbiguity(t *testing.T) {
 		{"one weak sports word is not a sports report", "وفازت فرنسا بعضوية مجلس حقوق الإنسان", "فرنسا", "FR", "name", "unique"},
 		{"a club named after a city", "وحقق فريق برشلونة فوزه الرابع على التوالي", "برشلونة", "", "", ""},
 		{"a club named after a country and one of its cities", "وشارك في البطولة الرجاء والمغرب الفاسي والفتح الرباطي", "المغرب", "", "", ""},
+		{"a club named after a country and its own nisba", "وتعادل الريان مع قطر القطري في الدوري", "قطر", "", "", ""},
+		{"the nisba after such a club is a mention", "وتعادل الريان مع قطر القطري في الدوري", "القطري", "QA", "adjective", "unique"},
 		{"a country with an adjective that is no city's", "وأكد أن المغرب العربي يحتاج إلى تكامل اقتصادي وأن العراق الجديد شريك", "العراق", "IQ", "name", "unique"},
 		{"a company named after a country", "وقال المدير العام لشركة قطر للغاز المسال إن الإنتاج ارتفع", "قطر", "", "", ""},
 		{"butane, not Bhutan", "ارتفع سعر أسطوانة غاز البوتان في الأسواق", "البوتان", "", "", ""},
