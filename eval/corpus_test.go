@@ -53,8 +53,9 @@ func checkFloors(t *testing.T, scores []KindScore, floors map[string]floor) {
 		if !ok {
 			continue
 		}
-		t.Logf("%-9s gold %4d found %4d  exact F1 %.2f  overlap P %.2f R %.2f F1 %.2f  value F1 %.2f", s.Kind, s.Gold, s.Found,
-			s.Exact.F1(), s.Overlap.Precision(), s.Overlap.Recall(), s.Overlap.F1(), s.Value.F1())
+		t.Logf("%-9s gold %4d found %4d  exact P %.2f R %.2f F1 %.2f  overlap P %.2f R %.2f F1 %.2f  value P %.2f R %.2f F1 %.2f", s.Kind, s.Gold, s.Found,
+			s.Exact.Precision(), s.Exact.Recall(), s.Exact.F1(), s.Overlap.Precision(), s.Overlap.Recall(), s.Overlap.F1(),
+			s.Value.Precision(), s.Value.Recall(), s.Value.F1())
 		if s.Gold == 0 {
 			t.Errorf("%s: no gold", s.Kind)
 		}
