@@ -755,8 +755,10 @@ func isNisba(key string) bool {
 
 // boundary returns the kind of agreement_boundaries.tsv phrase at token k
 // (verb, particle, agent, phrase, adjective, reach, signatories, dual,
-// private), or "". A judgement is an adjective here. Announcers and titles
-// are asked for apart (announcerAt): they end nothing but an إعلان.
+// private), or "". A judgement is an adjective here and a witness a verb.
+// Announcers and titles are asked for apart (announcerAt): they end nothing
+// but an إعلان; so are activities, which end no name but make a programme
+// none (برنامج إيران النووي).
 func (a *analysis) boundary(k int) string {
 	switch b := a.anyBoundary(k); b {
 	case "announcer", "title", "activity":
