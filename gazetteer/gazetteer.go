@@ -82,6 +82,13 @@ const (
 	CitySameAsCountry = "city_same_as_country"
 )
 
+// NotAPlace is the place kind of an ordinary word or a name whose letters,
+// once a proclitic is peeled, spell a form (كبيرا is ك + بيرا, Beira), or of
+// a phrase in which a place's name means something else (مسقط رأس,
+// birthplace). The matcher consumes it whole like any form, so nothing is
+// read inside it, and no extractor reports it.
+const NotAPlace = "word"
+
 // Gazetteer holds the countries and the form trie.
 type Gazetteer struct {
 	countries map[string]*Country

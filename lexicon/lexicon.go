@@ -225,11 +225,11 @@ func Load(extraDir string) (*Lexicon, error) {
 		}},
 		{"agreement_boundaries.tsv", []string{"form", "kind"}, func(r Record) error {
 			switch k := r.Get("kind"); k {
-			case "verb", "particle", "agent", "phrase", "adjective", "judgement", "reach", "signatories", "dual", "announcer", "title", "private", "witness", "activity":
+			case "verb", "particle", "agent", "phrase", "adjective", "judgement", "reach", "signatories", "dual", "announcer", "title", "private", "witness", "activity", "electoral":
 				lex.AgreementBoundaries.Add(r.Get("form"), k)
 				return nil
 			default:
-				return fmt.Errorf("kind %q is not one of verb, particle, agent, phrase, adjective, judgement, reach, signatories, dual, announcer, title, private, witness, activity", k)
+				return fmt.Errorf("kind %q is not one of verb, particle, agent, phrase, adjective, judgement, reach, signatories, dual, announcer, title, private, witness, activity, electoral", k)
 			}
 		}},
 	}

@@ -472,10 +472,12 @@ func (a *analysis) at(i, from, to int) (Found, int, bool) {
 		}
 		spanEnd = a.toks[nameEnd-1].End
 	}
-	if head.Value.Type == "programme" && !quoted {
+	if notDocument := notDocumentKind[head.Value.Type]; notDocument != "" && !quoted {
 		for k := afterHead; k < nameEnd; k++ {
-			if a.anyBoundary(k) == "activity" {
-				return Found{}, 0, false // برنامج إيران النووي: what a state does, not a document
+			if a.anyBoundary(k) == notDocument {
+				// برنامج إيران النووي: what a state does; قائمة انتخابية: a
+				// list of candidates; neither is a document
+				return Found{}, 0, false
 			}
 		}
 	}
@@ -753,15 +755,19 @@ func isNisba(key string) bool {
 	return strings.HasSuffix(key, "ي") || strings.HasSuffix(key, "يه") || strings.HasSuffix(key, "يا")
 }
 
+// notDocumentKind gives, for a document type, the agreement_boundaries.tsv
+// kind whose words in an unquoted name make it no document at all.
+var notDocumentKind = map[string]string{"programme": "activity", "list": "electoral"}
+
 // boundary returns the kind of agreement_boundaries.tsv phrase at token k
 // (verb, particle, agent, phrase, adjective, reach, signatories, dual,
 // private), or "". A judgement is an adjective here and a witness a verb.
 // Announcers and titles are asked for apart (announcerAt): they end nothing
-// but an إعلان; so are activities, which end no name but make a programme
-// none (برنامج إيران النووي).
+// but an إعلان; so are activities and electoral words, which end no name
+// but make a programme or a list none (برنامج إيران النووي، قائمة انتخابية).
 func (a *analysis) boundary(k int) string {
 	switch b := a.anyBoundary(k); b {
-	case "announcer", "title", "activity":
+	case "announcer", "title", "activity", "electoral":
 		return ""
 	case "judgement":
 		return "adjective" // asked for apart only where a name is complete (nameEnd)

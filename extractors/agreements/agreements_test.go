@@ -395,6 +395,11 @@ func TestAgreements(t *testing.T) {
 			[]want{{"الاتفاق حول البرنامج النووي الإيراني", "الاتفاق حول البرنامج النووي الإيراني", "agreement", "signed", nil, 2015}}},
 		{"a name ends at في إطار", "وقعت سوريا على المعاهدة الدولية لحظر الأسلحة الكيماوية في إطار جهود دولية.",
 			[]want{{"المعاهدة الدولية لحظر الأسلحة الكيماوية", "المعاهدة الدولية لحظر الأسلحة الكيماوية", "treaty", "signed", []string{"SY"}, 0}}},
+		// stop 16, from development 8
+		{"an electoral list is no document", "ويضم التحالف 187 نائبا من 20 قائمة انتخابية.", nil},
+		{"an atomic energy programme is an activity", "وافق مجلس الوزراء على السياسة الوطنية لبرنامج الطاقة الذرية.", nil},
+		{"a name ends at من جهة", "وطالب بمراجعة الاتفاق النووي من جهة وتشديد العقوبات من جهة أخرى.",
+			[]want{{"الاتفاق النووي", "الاتفاق النووي", "agreement", "mentioned", nil, 0}}},
 	}
 	e := New(resources.Default())
 	for _, tt := range tests {

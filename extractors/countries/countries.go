@@ -56,12 +56,20 @@ type cueKey struct{ cue, form string }
 
 var cues = mustCues()
 
-func mustCues() map[cueKey]string {
+// cue is one row of data/cues.tsv: its effect, and whether the cue is
+// written with the article, which the word in the text must then carry too
+// (العاصمة عمان is the city Amman, while عاصمة عمان is the capital of Oman).
+type cue struct {
+	effect   string
+	definite bool
+}
+
+func mustCues() map[cueKey]cue {
 	recs, err := lexicon.ReadTSV(strings.NewReader(cuesTSV), "extractors/countries/data/cues.tsv", "cue", "form", "effect")
 	if err != nil {
 		panic(err)
 	}
-	out := map[cueKey]string{}
+	out := map[cueKey]cue{}
 	for _, r := range recs {
 		form := r.Get("form")
 		if form != "*" {
@@ -69,7 +77,7 @@ func mustCues() map[cueKey]string {
 		}
 		switch eff := r.Get("effect"); eff {
 		case namePart, otherSense, cityCue, teamCue:
-			out[cueKey{arabic.Key(r.Get("cue")), form}] = eff
+			out[cueKey{arabic.Key(r.Get("cue")), form}] = cue{effect: eff, definite: gazetteer.WordHasArticle(r.Get("cue"))}
 		default:
 			panic(fmt.Sprintf("extractors/countries/data/cues.tsv:%d: unknown effect %q", r.Line, eff))
 		}
@@ -400,11 +408,11 @@ func cueBefore(d *textdoc.Document, i int, keys string) string {
 			return ""
 		}
 		for _, c := range t.Candidates() {
-			if eff, ok := cues[cueKey{c.Key, keys}]; ok && back == 1 {
-				return eff
+			if cu, ok := cues[cueKey{c.Key, keys}]; ok && back == 1 && (!cu.definite || definiteWord(t.Text)) {
+				return cu.effect
 			}
-			if eff, ok := cues[cueKey{c.Key, "*"}]; ok && (back == 1 || eff == cityCue) {
-				return eff
+			if cu, ok := cues[cueKey{c.Key, "*"}]; ok && (back == 1 || cu.effect == cityCue) && (!cu.definite || definiteWord(t.Text)) {
+				return cu.effect
 			}
 		}
 		if !gazetteer.WordHasArticle(t.Text) {
@@ -412,6 +420,26 @@ func cueBefore(d *textdoc.Document, i int, keys string) string {
 		}
 	}
 	return ""
+}
+
+// definiteWord reports whether w carries the article, after at most a
+// conjunction (و ف) and a preposition (ب ك), or as لل: والعاصمة، بالعاصمة، للعاصمة.
+func definiteWord(w string) bool {
+	for _, conj := range []string{"", "و", "ف"} {
+		rest, ok := strings.CutPrefix(w, conj)
+		if !ok {
+			continue
+		}
+		for _, prep := range []string{"", "ب", "ك"} {
+			if r, ok := strings.CutPrefix(rest, prep); ok && gazetteer.WordHasArticle(r) {
+				return true
+			}
+		}
+		if strings.HasPrefix(rest, "لل") {
+			return true
+		}
+	}
+	return false
 }
 
 // definiteBefore reports whether token i follows a definite word (with the

@@ -65,6 +65,18 @@ func TestAmbiguity(t *testing.T) {
 		{"Bhutan", "زار وزير الخارجية بوتان الأسبوع الماضي", "بوتان", "BT", "name", "unique"},
 		{"New Jersey, not Jersey", "يدرس في جامعة برينستون بولاية نيو جيرسي", "جيرسي", "", "", ""},
 		{"Angela, not Anguilla", "التقى بوتين المستشارة الألمانية أنغيلا ميركل", "أنغيلا", "", "", ""},
+		{"big, not ك + Beira", "وأثار القرار جدلا كبيرا خلال الأيام الماضية", "بيرا", "", "", ""},
+		{"banks, not ب + Nuuk", "وحصلت الشركة على قروض من بنوك محلية ودولية", "نوك", "", "", ""},
+		{"Klaus, not ك + Laos", "وقال مؤسس المنتدى كلاوس شواب إن الاقتصاد العالمي يتعافى", "لاوس", "", "", ""},
+		{"Laos itself", "انهار سد في منطقة نائية من لاوس", "لاوس", "LA", "name", "unique"},
+		{"like Egypt, ك + a country", "حضر ممثلون من عدة بلدان كمصر والأردن", "مصر", "EG", "name", "unique"},
+		{"a birthplace, not Muscat", "عاد المطرب إلى مسقط رأسه في الصعيد", "مسقط", "", "", ""},
+		{"Muscat", "وصل الوزير إلى مسقط في زيارة رسمية", "مسقط", "OM", "capital", "unique"},
+		{"the capital of Oman: a construct names the country", "تقع مسقط عاصمة عمان على بحر العرب", "عمان", "OM", "name", "context"},
+		{"floods, not Seoul", "تسببت الأمطار في سيول جارفة في جدة", "سيول", "", "", ""},
+		{"Seoul with Korea named", "زار رئيس كوريا الجنوبية سيول بعد عودته", "سيول", "KR", "capital", "context"},
+		{"the course of events, not Hungarian women", "تابع الجمهور مجريات المباراة باهتمام", "مجريات", "", "", ""},
+		{"the Bernabéu, not Santiago", "سجل هدفين على ملعب سانتياغو برنابيو", "سانتياغو", "", "", ""},
 	}
 	e := New(resources.Default())
 	for _, tt := range tests {

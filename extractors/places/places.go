@@ -45,7 +45,8 @@ func (e *Extractor) Extract(d *textdoc.Document) []resources.Mention {
 }
 
 // place returns the place a match names, or nil when it names a country or
-// only a place adjective. A form that is both a place and a country (rare)
+// only a place adjective, or an ordinary word the gazetteer consumes so that
+// no place is read inside it (كبيرا، مسقط رأس). A form that is both a place and a country (rare)
 // is left to the countries extractor.
 func place(entries []*gazetteer.Entry) *gazetteer.Place {
 	var p *gazetteer.Place
@@ -53,7 +54,7 @@ func place(entries []*gazetteer.Entry) *gazetteer.Place {
 		switch {
 		case e.Country != nil:
 			return nil
-		case e.Place.Kind == "adjective":
+		case e.Place.Kind == "adjective", e.Place.Kind == gazetteer.NotAPlace:
 		case p == nil:
 			p = e.Place
 		}

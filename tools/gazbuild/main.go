@@ -60,6 +60,7 @@ var validFlags = map[string]bool{flagContext: true, flagSameCity: true, flagNoAr
 var placeKinds = map[string]bool{
 	"region": true, "organisation": true, "sea": true, "lake": true, "river": true,
 	"valley": true, "historical": true, "city_district": true, "adjective": true,
+	"word": true, // not a place: consumed so that no form is read inside it
 }
 
 type config struct {

@@ -8,7 +8,7 @@ Usage:
   python3 extractors/agreements/testdata/build_ant_sample.py dev2 > extractors/agreements/testdata/ant_dev2_ids.txt
   python3 extractors/agreements/testdata/build_ant_sample.py dev3 > extractors/agreements/testdata/ant_dev3_ids.txt
   python3 extractors/agreements/testdata/build_ant_sample.py dev4 > extractors/agreements/testdata/ant_dev4_ids.txt
-  python3 extractors/agreements/testdata/build_ant_sample.py dev5|heldout3|dev6|dev7 > extractors/agreements/testdata/ant_<mode>_ids.txt
+  python3 extractors/agreements/testdata/build_ant_sample.py dev5|heldout3|dev6|dev7|dev8 > extractors/agreements/testdata/ant_<mode>_ids.txt
   python3 extractors/agreements/testdata/build_ant_sample.py rebuild [IDS] > /tmp/ant_agreements.jsonl
 
 `select` draws the development sample (seed 5, 110 articles) from the ANT
@@ -40,7 +40,7 @@ same pool after removing every id of the five samples above, annotated blind
 the same way (testdata/gold/agreements-ant-dev4.jsonl).
 
 `dev5` (seed 83, 100), `heldout3` (seed 97, 100, never tuned on), `dev6`
-(seed 101, 150) and `dev7` (seed 107, 150) follow the same pattern: each
+(seed 101, 150), `dev7` (seed 107, 150) and `dev8` (seed 113, 150) follow the same pattern: each
 excludes every earlier sample.
 
 `rebuild` writes a sample as pipeline input (JSON Lines with id, title, text,
@@ -75,6 +75,9 @@ SAMPLES = [
     ("dev7", 107, 150, ["ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt", "ant_dev2_ids.txt",
                         "ant_dev3_ids.txt", "ant_dev4_ids.txt", "ant_dev5_ids.txt", "ant_heldout3_ids.txt",
                         "ant_dev6_ids.txt"]),
+    ("dev8", 113, 150, ["ant_sample_ids.txt", "ant_heldout_ids.txt", "ant_heldout2_ids.txt", "ant_dev2_ids.txt",
+                        "ant_dev3_ids.txt", "ant_dev4_ids.txt", "ant_dev5_ids.txt", "ant_heldout3_ids.txt",
+                        "ant_dev6_ids.txt", "ant_dev7_ids.txt"]),
 ]
 
 def records():
