@@ -14,6 +14,13 @@ type Match struct {
 	Entries      []*Entry // everything the form refers to
 }
 
+// IsWord reports whether the match is an ordinary word or phrase the
+// gazetteer consumes so that no place is read inside it (kind NotAPlace:
+// كبيرا، مسقط رأس), not a place or a country.
+func (m Match) IsWord() bool {
+	return len(m.Entries) > 0 && m.Entries[0].Place != nil && m.Entries[0].Kind == NotAPlace
+}
+
 // Scan finds gazetteer forms in toks[from:to] in one left-to-right pass:
 // at each word it walks the trie from every clitic reading of the word and
 // keeps the longest form (ties go to the reading that peels least), then

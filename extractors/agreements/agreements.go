@@ -114,12 +114,32 @@ func (e *Extractor) Shadows(d *textdoc.Document, own resources.Mention, table *s
 	return !yearRange && !finer
 }
 
+// withoutWords returns the gazetteer matches that name a place or a
+// country, leaving out the ordinary words the gazetteer consumes (كبيرا،
+// بنوك): they must not end a name as a place would. The scan is shared, so
+// a copy is made only when there is something to leave out.
+func withoutWords(ms []gazetteer.Match) []gazetteer.Match {
+	for i, m := range ms {
+		if !m.IsWord() {
+			continue
+		}
+		out := append([]gazetteer.Match(nil), ms[:i]...)
+		for _, m := range ms[i+1:] {
+			if !m.IsWord() {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	return ms
+}
+
 // Find returns the agreements of d in text order.
 func (e *Extractor) Find(d *textdoc.Document) []Found {
 	a := analysis{e: e, d: d, toks: d.Tokens, prevSentence: -1}
 	a.countries = e.countries.Find(d, 0, len(d.Tokens))
 	a.dates = e.dates.Find(d)
-	a.places = e.gaz.ScanDocument(d)
+	a.places = withoutWords(e.gaz.ScanDocument(d))
 	var out []Found
 	for s := range d.Sentences {
 		from, to := d.SentenceTokens(s)
